@@ -1,0 +1,1 @@
+"""The CPM leadership handbook: data model, loading, validation and rendering."""

@@ -1,0 +1,9 @@
+"""The site's languages, in the order they are shown."""
+
+from typing import Literal
+
+Lang = Literal["kk", "ru", "en"]
+
+LANGUAGES: tuple[Lang, ...] = ("kk", "ru", "en")
+DEFAULT_LANGUAGE: Lang = "kk"
+NATIVE_NAMES: dict[Lang, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}

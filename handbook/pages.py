@@ -1,0 +1,75 @@
+"""Check the Markdown pages' macro calls before anything is built."""
+
+from pathlib import Path
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+from handbook.languages import LANGUAGES
+from handbook.problems import Problem
+from handbook.project import Project
+from handbook.render import MACRO_CHECKS
+
+_PARSER = Environment()
+
+
+def page_paths(root: Path) -> list[Path]:
+    """Every Markdown page of every language."""
+    return sorted((root / "docs").rglob("*.md"))
+
+
+def _column(line: str, needle: str) -> int:
+    """1-based column of `needle` in a line, or 1."""
+    return line.find(needle) + 1 or 1
+
+
+def _literal(node: nodes.Node) -> object:
+    """A macro argument's value when it is a literal, else None."""
+    return node.value if isinstance(node, nodes.Const) else None
+
+
+def check_page(project: Project, path: Path) -> list[Problem]:
+    """Problems with one page's `{{ … }}` syntax and macro calls."""
+    shown = path.relative_to(project.root).as_posix()
+    try:
+        source = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return [Problem(shown, 1, 1, "encoding", f"the page is not UTF-8: {error.reason}")]
+    lines = source.splitlines() or [""]
+    try:
+        tree = _PARSER.parse(source)
+    except TemplateSyntaxError as error:
+        line = min(error.lineno, len(lines))
+        return [Problem(shown, line, _column(lines[line - 1], "{"), "macro", f"broken macro call: {error.message}")]
+    problems = []
+    assigned = {name.name for name in tree.find_all(nodes.Name) if name.ctx != "load"}
+    for name in tree.find_all(nodes.Name):
+        if name.ctx == "load" and name.name not in MACRO_CHECKS and name.name not in assigned:
+            known = ", ".join(sorted(MACRO_CHECKS))
+            col = _column(lines[name.lineno - 1], name.name)
+            problems.append(Problem(shown, name.lineno, col, "macro", f"unknown macro {name.name!r}; known macros: {known}"))
+    for call in tree.find_all(nodes.Call):
+        if isinstance(call.node, nodes.Name) and call.node.name in MACRO_CHECKS:
+            args = [_literal(arg) for arg in call.args]
+            kwargs = {kw.key: _literal(kw.value) for kw in call.kwargs}
+            if message := MACRO_CHECKS[call.node.name](project, args, kwargs):
+                col = _column(lines[call.lineno - 1], call.node.name)
+                problems.append(Problem(shown, call.lineno, col, call.node.name, message))
+    return problems
+
+
+def check_pages(project: Project) -> list[Problem]:
+    """Problems in every page, and pages missing in a language."""
+    problems = [problem for path in page_paths(project.root) for problem in check_page(project, path)]
+    return problems + check_parity(project.root, LANGUAGES)
+
+
+def check_parity(root: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Every page must exist in every language, under the same file name."""
+    names = {lang: {p.relative_to(root / "docs" / lang).as_posix() for p in (root / "docs" / lang).rglob("*.md")} for lang in languages}
+    problems = []
+    for lang, pages in names.items():
+        for other in languages:
+            for name in sorted(pages - names[other]):
+                message = f"no {other} translation: docs/{other}/{name} is missing"
+                problems.append(Problem(f"docs/{lang}/{name}", 1, 1, "page", message))
+    return problems

@@ -1,0 +1,155 @@
+"""Load and validate all data files once, reporting every problem at its file, line and field."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from handbook.languages import LANGUAGES
+from handbook.load import Document, Loc, field_path, position, read_yaml
+from handbook.model import KINDS, DataDoc, SourcesDoc
+from handbook.problems import Problem, ValidationFailed
+from handbook.timing import timed
+
+DATA_FILES = ("glossary.yml", "data/**/*.yml")
+
+
+@dataclass(frozen=True)
+class Project:
+    """Every data file, validated, with an index of ids."""
+
+    root: Path
+    docs: dict[str, DataDoc]
+    paths: dict[str, str]
+    owner: dict[str, str] = field(default_factory=dict)
+
+    def has(self, item_id: str) -> bool:
+        """Whether any file or item has this id."""
+        return item_id in self.owner
+
+
+def data_paths(root: Path) -> list[Path]:
+    """Every data file of the project, in a stable order."""
+    found: set[Path] = set()
+    for pattern in DATA_FILES:
+        found.update(root.glob(pattern))
+    return sorted(p for p in found if p.is_file())
+
+
+def _message(error: dict[str, Any]) -> str:
+    """Say what pydantic found in editors' words."""
+    loc = error["loc"]
+    if error["type"] == "missing":
+        if loc and loc[-1] in LANGUAGES:
+            return f"missing the {loc[-1]} language (every text needs kk, ru and en)"
+        return "required field is missing"
+    if error["type"] == "extra_forbidden":
+        return "unknown field"
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _problems(doc: Document, error: ValidationError) -> list[Problem]:
+    """One Problem per pydantic error, placed at the YAML node it concerns."""
+    problems = []
+    for item in error.errors():
+        loc: Loc = tuple(item["loc"])
+        missing = item["type"] == "missing"
+        line, col = position(doc.data, loc[:-1] if missing else loc, at_key=item["type"] == "extra_forbidden")
+        problems.append(Problem(doc.path, line, col, field_path(loc), _message(item)))
+    return problems
+
+
+def validate_document(doc: Document) -> tuple[DataDoc | None, list[Problem]]:
+    """Turn one parsed file into its model, or say what is wrong with it."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return None, [Problem(doc.path, 1, 1, "(file)", "a data file is a mapping with a `kind` field")]
+    kind = data.get("kind")
+    if kind not in KINDS:
+        line, col = position(data, ("kind",))
+        known = ", ".join(sorted(KINDS))
+        return None, [Problem(doc.path, line, col, "kind", f"unknown kind {kind!r}; known kinds: {known}")]
+    try:
+        return KINDS[kind].model_validate(data), []
+    except ValidationError as error:
+        return None, _problems(doc, error)
+
+
+def _ids(doc: Document, model: DataDoc) -> list[tuple[str, Loc]]:
+    """Every id the file defines, with where it stands."""
+    return [(model.id, ("id",))] + [(item.id, ("items", i, "id")) for i, item in enumerate(model.items)]
+
+
+def _references(model: DataDoc) -> list[tuple[str, Loc, bool]]:
+    """Every id the file refers to, where, and whether it must name a source."""
+    refs: list[tuple[str, Loc, bool]] = [(ref, ("cites", i), True) for i, ref in enumerate(getattr(model, "cites", []))]
+    for n, item in enumerate(model.items):
+        refs += [(ref, ("items", n, "see", i), False) for i, ref in enumerate(getattr(item, "see", []))]
+    return refs
+
+
+def check_ids(documents: list[tuple[Document, DataDoc]]) -> tuple[dict[str, str], list[Problem]]:
+    """Find duplicate ids (reported at every place they stand) and references to unknown ids."""
+    owner: dict[str, str] = {}
+    places: dict[str, list[tuple[str, int, int, Loc]]] = {}
+    for doc, model in documents:
+        for item_id, loc in _ids(doc, model):
+            places.setdefault(item_id, []).append((doc.path, *position(doc.data, loc), loc))
+            owner.setdefault(item_id, model.id)
+    problems = []
+    for item_id, where in places.items():
+        for path, line, col, loc in where if len(where) > 1 else []:
+            others = ", ".join(f"{p}:{l}" for p, l, _, _ in where if (p, l) != (path, line))
+            problems.append(Problem(path, line, col, field_path(loc), f"duplicate id {item_id!r}, also at {others}"))
+    sources = {item.id for _, model in documents if isinstance(model, SourcesDoc) for item in model.items}
+    for doc, model in documents:
+        for ref, loc, is_source in _references(model):
+            if ref not in (sources if is_source else owner):
+                line, col = position(doc.data, loc)
+                what = "source (see data/sources.yml)" if is_source else "id"
+                problems.append(Problem(doc.path, line, col, field_path(loc), f"unknown {what} {ref!r}"))
+    return owner, problems
+
+
+def load_project(root: Path, paths: list[Path] | None = None) -> Project:
+    """Read and validate the data files (all of them by default); raise ValidationFailed listing every problem."""
+    problems: list[Problem] = []
+    documents: list[tuple[Document, DataDoc]] = []
+    for path in paths if paths is not None else data_paths(root):
+        shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        try:
+            with timed("load"):
+                doc = read_yaml(path, shown)
+        except ValidationFailed as failed:
+            problems += failed.problems
+            continue
+        with timed("validate"):
+            model, found = validate_document(doc)
+        problems += found
+        if model is not None:
+            documents.append((doc, model))
+    with timed("validate"):
+        owner, found = check_ids(documents)
+    problems += found
+    if problems:
+        raise ValidationFailed(problems)
+    return Project(
+        root=root,
+        docs={model.id: model for _, model in documents},
+        paths={model.id: doc.path for doc, model in documents},
+        owner=owner,
+    )
+
+
+_CACHE: dict[tuple, Project] = {}
+
+
+def load_project_once(root: Path) -> Project:
+    """load_project, reused while no data file has changed (one load per build, not per language)."""
+    paths = data_paths(root)
+    key = (root, tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_project(root, paths)
+    return _CACHE[key]

@@ -1,0 +1,31 @@
+"""Build the site into a temporary directory and swap it in only when the build succeeds."""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def build_site(root: Path, site: Path) -> int:
+    """Run `mkdocs build --strict` into a fresh directory; replace `site` only on success."""
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    try:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
+        code = subprocess.run(command, cwd=root, env=env).returncode
+        if code:
+            print(f"build failed: {site} is left as it was", file=sys.stderr)
+            return code
+        old = site.with_name(f".{site.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if site.exists():
+            site.rename(old)
+        fresh.rename(site)
+        shutil.rmtree(old, ignore_errors=True)
+        return 0
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)

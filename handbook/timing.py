@@ -1,0 +1,27 @@
+"""Time spent in the data layer, summed per step, for `make bench`."""
+
+import json
+import os
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+SECONDS: Counter[str] = Counter()
+
+
+@contextmanager
+def timed(step: str) -> Iterator[None]:
+    """Add the wall time of the block to SECONDS[step]."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        SECONDS[step] += time.perf_counter() - start
+
+
+def write_if_asked() -> None:
+    """Write SECONDS as JSON to $HANDBOOK_TIMINGS when that variable is set."""
+    if target := os.environ.get("HANDBOOK_TIMINGS"):
+        with open(target, "w", encoding="utf-8") as out:
+            json.dump(dict(SECONDS), out)
