@@ -22,6 +22,14 @@ def _column(line: str, needle: str) -> int:
     return line.find(needle) + 1 or 1
 
 
+def _opening_line(lines: list[str], line: int) -> int:
+    """The line where the broken `{{`/`{%` was opened: Jinja reports where it gave up."""
+    for number in range(line, 0, -1):
+        if "{{" in lines[number - 1] or "{%" in lines[number - 1]:
+            return number
+    return line
+
+
 def _literal(node: nodes.Node) -> object:
     """A macro argument's value when it is a literal, else None."""
     return node.value if isinstance(node, nodes.Const) else None
@@ -38,7 +46,7 @@ def check_page(project: Project, path: Path) -> list[Problem]:
     try:
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as error:
-        line = min(error.lineno, len(lines))
+        line = _opening_line(lines, min(error.lineno, len(lines)))
         return [Problem(shown, line, _column(lines[line - 1], "{"), "macro", f"broken macro call: {error.message}")]
     problems = []
     assigned = {name.name for name in tree.find_all(nodes.Name) if name.ctx != "load"}

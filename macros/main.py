@@ -4,6 +4,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from handbook.languages import DEFAULT_LANGUAGE
 from handbook.pages import check_pages
 from handbook.problems import ValidationFailed
 from handbook.project import load_project_once
@@ -36,5 +37,11 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Hand the data layer's timings to `make bench`."""
+    """Keep the default language's 404 page (each language's build rewrites it); hand timings to `make bench`."""
+    page = Path(env.conf["site_dir"]) / "404.html"
+    # The plugin object outlives this module, which mkdocs-macros imports anew for each language.
+    if env.conf["theme"]["language"] == DEFAULT_LANGUAGE:
+        env.handbook_404 = page.read_bytes()
+    elif saved := getattr(env, "handbook_404", None):
+        page.write_bytes(saved)
     write_if_asked()

@@ -1,0 +1,132 @@
+"""Each kind of bad input is rejected by `handbook validate` and by the build, at its file, line, column and field."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import handbook, mkdocs_build
+
+# A valid data file; each case below changes one thing in it.
+SAMPLE = """\
+kind: list
+id: sample
+title: {kk: Тақырып, ru: Заголовок, en: Title}
+origin: {kk: translated, ru: translated, en: translated}
+items:
+  - id: sample-item
+    name:
+      kk: Атауы
+      ru: Название
+      en: Name
+"""
+
+
+def edit(old: str, new: str) -> str:
+    """SAMPLE with one line replaced (the line must exist)."""
+    assert old in SAMPLE
+    return SAMPLE.replace(old, new)
+
+
+def add(line: str) -> str:
+    """SAMPLE with a line appended."""
+    return SAMPLE + line + "\n"
+
+
+# (name, file contents, expected start of one reported line, expected part of its message)
+DATA_CASES = [
+    ("yaml-syntax", edit("      kk: Атауы", "      kk: Атауы: бар"), "data/sample.yml:8:16: yaml:", "mapping values are not allowed"),
+    ("wrong-type", edit("    name:\n      kk: Атауы\n      ru: Название\n      en: Name", "    name: Атауы"), "data/sample.yml:7:11: items[0].name:", "valid dictionary"),
+    ("wrong-type-list", add("    points: just one"), "data/sample.yml:11:13: items[0].points:", "valid list"),
+    ("unknown-field", add("    colour: red"), "data/sample.yml:11:5: items[0].colour:", "unknown field"),
+    ("missing-language", edit("      en: Name\n", ""), "data/sample.yml:8:7: items[0].name.en:", "missing the en language"),
+    ("missing-field", edit("title: {kk: Тақырып, ru: Заголовок, en: Title}\n", ""), "data/sample.yml:1:1: title:", "required field is missing"),
+    ("empty-text", edit("      ru: Название", '      ru: ""'), "data/sample.yml:9:11: items[0].name.ru:", "the text is empty"),
+    ("blank-text", edit("      ru: Название", '      ru: "   "'), "data/sample.yml:9:11: items[0].name.ru:", "the text is empty"),
+    ("duplicate-id", add("  - id: sample-item\n    name: {kk: а, ru: б, en: c}"), "data/sample.yml:11:9: items[1].id:", "duplicate id 'sample-item', also at data/sample.yml:6"),
+    ("duplicate-id-across-files", edit("  - id: sample-item", "  - id: moral-purpose"), "data/sample.yml:6:9: items[0].id:", "duplicate id 'moral-purpose', also at data/ten_factors.yml:"),
+    ("id-not-kebab", edit("  - id: sample-item", "  - id: Sample_Item"), "data/sample.yml:6:9: items[0].id:", "not kebab-case ASCII"),
+    ("id-not-ascii", edit("  - id: sample-item", "  - id: үлгі"), "data/sample.yml:6:9: items[0].id:", "not kebab-case ASCII"),
+    ("unknown-reference", add("    see: [moral-purpose, no-such-item]"), "data/sample.yml:11:26: items[0].see[1]:", "unknown id 'no-such-item'"),
+    ("unknown-source", edit("items:", "cites: [nobody-1999]\nitems:"), "data/sample.yml:5:9: cites[0]:", "unknown source"),
+    ("template-in-text", edit("      en: Name", '      en: "Name {{ x }}"'), "data/sample.yml:10:11: items[0].name.en:", "never a template: remove '{{'"),
+    ("template-block-in-text", edit("      en: Name", '      en: "Name {% if x %}"'), "data/sample.yml:10:11: items[0].name.en:", "never a template: remove '{%'"),
+    ("html-in-text", edit("      en: Name", '      en: "<script>alert(1)</script>"'), "data/sample.yml:10:11: items[0].name.en:", "HTML is not allowed"),
+    ("mixed-script-word", edit("      kk: Атауы", "      kk: Cтратегиялық"), "data/sample.yml:8:11: items[0].name.kk:", "mixes Latin and Cyrillic"),
+    ("bad-origin", edit("origin: {kk: translated,", "origin: {kk: copied,"), "data/sample.yml:4:14: origin.kk:", "is not 'source 003:12-34'"),
+    ("duplicate-key", edit("id: sample\n", "id: sample\nid: sample-2\n"), "data/sample.yml:3:1: yaml:", "duplicate key"),
+    ("unknown-kind", edit("kind: list", "kind: lst"), "data/sample.yml:1:7: kind:", "unknown kind 'lst'"),
+]
+
+
+def write_case(project: Path, contents: str | bytes) -> None:
+    """Put the case's data file into the project."""
+    target = project / "data" / "sample.yml"
+    target.write_bytes(contents if isinstance(contents, bytes) else contents.encode("utf-8"))
+
+
+def assert_rejected(project: Path, expected: str, message: str) -> None:
+    """Both the validator and the build report the problem at its place and exit non-zero; no site is written."""
+    checked = handbook(project, "validate")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    lines = [line for line in checked.stderr.splitlines() if line.startswith(expected)]
+    assert lines, f"expected a line starting {expected!r}, got:\n{checked.stderr}"
+    assert any(message in line for line in lines), f"expected {message!r} in {lines}"
+
+    site = project / "site-out"
+    built = mkdocs_build(project, site)
+    assert built.returncode != 0
+    assert any(line.startswith(expected) and message in line for line in built.stderr.splitlines()), built.stderr
+    assert not site.exists(), "a failed build must write nothing"
+
+
+@pytest.mark.parametrize("contents, expected, message", [case[1:] for case in DATA_CASES], ids=[case[0] for case in DATA_CASES])
+def test_bad_data_is_rejected_at_its_place(project: Path, contents: str, expected: str, message: str) -> None:
+    write_case(project, contents)
+    assert_rejected(project, expected, message)
+
+
+def test_file_that_is_not_utf8_is_rejected(project: Path) -> None:
+    contents = SAMPLE.encode("utf-8").replace("Название".encode("utf-8"), "Название".encode("cp1251"))
+    write_case(project, contents)
+    assert_rejected(project, "data/sample.yml:9:11: encoding:", "not UTF-8")
+
+
+def test_the_sample_itself_is_valid(project: Path) -> None:
+    """The cases above fail only because of their one change."""
+    write_case(project, SAMPLE)
+    assert handbook(project, "validate").returncode == 0
+
+
+PAGE_CASES = [
+    ("unknown-macro", "Мәтін {{ nosuch() }}.", "docs/kk/ten-factors.md:3:10: macro:", "unknown macro 'nosuch'"),
+    ("unknown-variable", "Мәтін {{ config }}.", "docs/kk/ten-factors.md:3:10: macro:", "unknown macro 'config'"),
+    ("broken-call", 'Мәтін {{ show("ten-factors" }}.', "docs/kk/ten-factors.md:3:7: macro:", "broken macro call"),
+    ("unclosed-call", 'Мәтін {{ show("ten-factors") .', "docs/kk/ten-factors.md:3:7: macro:", "broken macro call"),
+    ("prose-braces", "Мәтін {{ пішін }} ішінде.", "docs/kk/ten-factors.md:3:10: macro:", "unknown macro 'пішін'"),
+    ("prose-braces-sentence", "Мәтін {{ екі сөз }} ішінде.", "docs/kk/ten-factors.md:3:7: macro:", "broken macro call"),
+    ("unknown-data-id", 'Мәтін {{ show("nope") }}.', "docs/kk/ten-factors.md:3:10: show:", "unknown data file id 'nope'"),
+    ("unknown-view", '{{ show("ten-factors", view="pie") }}', "docs/kk/ten-factors.md:3:4: show:", "no view 'pie'"),
+]
+
+
+@pytest.mark.parametrize("line, expected, message", [case[1:] for case in PAGE_CASES], ids=[case[0] for case in PAGE_CASES])
+def test_bad_page_is_rejected_at_its_line(project: Path, line: str, expected: str, message: str) -> None:
+    page = project / "docs" / "kk" / "ten-factors.md"
+    lines = page.read_text("utf-8").splitlines()
+    lines.insert(2, line)  # becomes line 3
+    page.write_text("\n".join(lines) + "\n", "utf-8")
+    assert_rejected(project, expected, message)
+
+
+def test_page_missing_in_a_language_is_rejected(project: Path) -> None:
+    (project / "docs" / "kk" / "extra.md").write_text("# Қосымша\n", "utf-8")
+    (project / "docs" / "ru" / "extra.md").write_text("# Дополнение\n", "utf-8")
+    assert_rejected(project, "docs/kk/extra.md:1:1: page:", "no en translation: docs/en/extra.md is missing")
+
+
+def test_validate_can_report_one_file_only(project: Path) -> None:
+    write_case(project, edit("      en: Name", '      en: ""'))
+    (project / "docs" / "kk" / "extra.md").write_text("# Қосымша\n", "utf-8")
+    result = handbook(project, "validate", "data/sample.yml")
+    assert result.returncode == 1
+    assert all(line.startswith("data/sample.yml:") for line in result.stderr.splitlines()[:-1]), result.stderr

@@ -1,0 +1,80 @@
+"""In a real browser (Debian's chromium through Playwright): no other host is asked, the switcher works, phones fit."""
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from conftest import LANGS, page_url
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is missing: run `make test`, which installs it")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site without logging every request."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site served on a free loopback port."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless chromium."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_page_asks_no_other_host_and_draws_with_its_own_fonts(browser: Browser, base_url: str, lang: str) -> None:
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + page_url(lang, "ten-factors"), wait_until="networkidle")
+    assert requested, "the page made requests"
+    assert [url for url in requested if not url.startswith(base_url) and not url.startswith("data:")] == []
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px Roboto', 'әғқңөұүһі')")
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert any("Roboto" in family for family in loaded)
+    page.close()
+
+
+@pytest.mark.parametrize("source, target", [("kk", "ru"), ("ru", "en"), ("en", "kk")])
+def test_language_switcher_keeps_the_page(browser: Browser, base_url: str, source: str, target: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + page_url(source, "ten-factors"))
+    page.hover(".md-header .md-select")
+    page.click(f'.md-header a.md-select__link[hreflang="{target}"]')
+    page.wait_for_load_state()
+    assert page.url == base_url + page_url(target, "ten-factors")
+    assert page.evaluate("document.documentElement.lang") == target
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_phone_sized_window_needs_no_sideways_scrolling(browser: Browser, base_url: str, lang: str) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    page.goto(base_url + page_url(lang, "ten-factors"), wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    anchor = page.locator("#high-expectations")
+    assert anchor.is_visible() or anchor.count() == 1
+    page.close()
