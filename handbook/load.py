@@ -1,21 +1,73 @@
-"""Read YAML data files, keeping the line and column of every node."""
+"""Read YAML data files with libyaml, keeping the line and column of every key, value and list item."""
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+import yaml
 
 from handbook.problems import Problem, ValidationFailed
 
 Loc = tuple[str | int, ...]
+Position = tuple[int, int]  # 0-based line and column, as YAML marks count
+
+
+class Mapping(dict):
+    """A YAML mapping that remembers where it, its keys and its values stand."""
+
+    at: Position = (0, 0)
+    keys_at: dict[Any, Position]
+    values_at: dict[Any, Position]
+
+
+class Sequence(list):
+    """A YAML sequence that remembers where it and its items stand."""
+
+    at: Position = (0, 0)
+    items_at: list[Position]
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml when present), with positions, duplicate keys refused, and only true/false as booleans."""
+
+
+def _mark(node: yaml.Node) -> Position:
+    return node.start_mark.line, node.start_mark.column
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
+    loader.flatten_mapping(node)
+    mapping = Mapping()
+    mapping.at, mapping.keys_at, mapping.values_at = _mark(node), {}, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.keys_at[key], mapping.values_at[key] = _mark(key_node), _mark(value_node)
+    return mapping
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
+    sequence = Sequence(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.at, sequence.items_at = _mark(node), [_mark(child) for child in node.value]
+    return sequence
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_BOOL = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 @dataclass(frozen=True)
 class Document:
-    """A parsed YAML file: its path as editors see it and its round-trip data."""
+    """A parsed YAML file: its path as editors see it and its data, with positions."""
 
     path: str
     data: Any
@@ -31,11 +83,9 @@ def read_yaml(path: Path, shown: str) -> Document:
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
         raise ValidationFailed([Problem(shown, line, col, "encoding", message)]) from None
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = False
     try:
-        data = yaml.load(text.removeprefix("\ufeff"))
-    except MarkedYAMLError as error:
+        data = yaml.load(text.removeprefix("\ufeff"), Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (error.context, error.problem) if part)
@@ -45,14 +95,14 @@ def read_yaml(path: Path, shown: str) -> Document:
 
 def position(node: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
     """The 1-based line and column of the node at `loc` (or of its nearest existing parent)."""
-    line, col = (node.lc.line, node.lc.col) if hasattr(node, "lc") else (0, 0)
+    line, col = getattr(node, "at", (0, 0))
     for depth, part in enumerate(loc):
         last = depth == len(loc) - 1
-        if isinstance(node, CommentedMap) and part in node:
-            line, col = node.lc.key(part) if (last and at_key) else node.lc.value(part)
+        if isinstance(node, Mapping) and part in node:
+            line, col = node.keys_at[part] if (last and at_key) else node.values_at[part]
             node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            line, col = node.lc.item(part)
+        elif isinstance(node, Sequence) and isinstance(part, int) and 0 <= part < len(node):
+            line, col = node.items_at[part]
             node = node[part]
         else:
             break

@@ -1,0 +1,205 @@
+"""`make bench`: build time, per-language scaling, data-layer share, memory, serve latency, page weight, growth."""
+
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from synthetic import write_synthetic  # noqa: E402
+
+PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+RUNS = 3
+
+
+def copy_project(target: Path) -> Path:
+    """A scratch copy of the project, so that the bench never touches the real files."""
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    return target
+
+
+def one_language_config(project: Path, lang: str) -> Path:
+    """A copy of mkdocs.yml that builds only `lang` (same content, same plugins)."""
+    text = (project / "mkdocs.yml").read_text("utf-8")
+    pattern = re.compile(r"(- locale: (\w+)\n(?:[ \t]+\w+: .*\n)*?[ \t]+build:) (?:true|false)")
+    text, count = pattern.subn(lambda m: f"{m.group(1)} {'true' if m.group(2) == lang else 'false'}", text)
+    assert count == 3, "every language in mkdocs.yml needs a `build:` line"
+    target = project / f"mkdocs-{lang}.yml"
+    target.write_text(text, "utf-8")
+    return target
+
+
+def build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
+    """One real build: wall seconds, peak memory (MB), languages built and the data layer's seconds by step."""
+    timings = project / "timings.json"
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    env = {**ENV, "HANDBOOK_TIMINGS": str(timings)}
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)], cwd=project, env=env, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    languages = 1 + sum((site / lang / "index.html").is_file() for lang in ("ru", "en"))
+    shutil.rmtree(site, ignore_errors=True)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"build failed:\n{error}")
+    data = json.loads(timings.read_text()) if timings.exists() else {}
+    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "languages": languages, **{f"data_{k}": v for k, v in data.items()}}
+
+
+def best_of(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
+    """The median run of RUNS builds (by wall time), and the highest peak memory seen."""
+    runs = sorted((build(project, config) for _ in range(RUNS)), key=lambda run: run["seconds"])
+    median = dict(runs[len(runs) // 2])
+    median["peak_mb"] = max(run["peak_mb"] for run in runs)
+    return median
+
+
+def data_seconds(run: dict[str, float]) -> float:
+    """Seconds spent loading, validating and rendering data in one build."""
+    return sum(v for k, v in run.items() if k.startswith("data_"))
+
+
+def data_steps(run: dict[str, float]) -> str:
+    """The data layer's time by step, e.g. `load 20 ms, validate 1 ms, render 13 ms`."""
+    return ", ".join(f"{k.removeprefix('data_')} {v * 1000:.0f} ms" for k, v in run.items() if k.startswith("data_"))
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """A page's text, or '' while the server is not ready."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def serve_latency(project: Path) -> list[float]:
+    """Seconds from saving a YAML edit to `mkdocs serve` showing it, three times."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/ten-factors/"
+    data = project / "data" / "ten_factors.yml"
+    original = data.read_text("utf-8")
+    latencies = []
+    try:
+        deadline = time.monotonic() + 120
+        while "moral-purpose" not in fetch(url):
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("mkdocs serve did not start")
+            time.sleep(0.2)
+        for attempt in range(3):
+            marker = f"Бенчмарк{attempt}"
+            time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            data.write_text(original.replace("kk: Адамгершілік мақсат", f"kk: Адамгершілік мақсат {marker}"), "utf-8")
+            start = time.perf_counter()
+            while marker not in fetch(url):
+                if time.perf_counter() - start > 60:
+                    raise SystemExit("the edit never appeared")
+                time.sleep(0.05)
+            latencies.append(time.perf_counter() - start)
+    finally:
+        data.write_text(original, "utf-8")
+        server.terminate()
+        server.wait()
+    return latencies
+
+
+def page_weight(project: Path) -> list[tuple[str, int, int]]:
+    """Every page's bytes with everything the browser loads for it (raw and gzipped), heaviest first."""
+    from playwright.sync_api import sync_playwright
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = Path(tempfile.mkdtemp(prefix="bench-weight-"))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    weights = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox", "--disable-gpu"])
+        for path in pages:
+            page = browser.new_page()
+            bodies: list[bytes] = []
+            page.on("response", lambda response: bodies.append(response.body()) if response.ok else None)
+            page.goto(base + ("" if path == "." else path + "/"), wait_until="networkidle")
+            page.close()
+            weights.append((path, sum(map(len, bodies)), sum(len(gzip.compress(b)) for b in bodies)))
+        browser.close()
+    server.shutdown()
+    shutil.rmtree(site, ignore_errors=True)
+    return sorted(weights, key=lambda w: -w[1])
+
+
+def growth(work: Path) -> list[tuple[int, dict[str, float], int]]:
+    """Builds of the real content plus synthetic content 1×, 5× and 10× the handbook's size."""
+    results = []
+    for factor in (1, 5, 10):
+        project = copy_project(work / f"scale-{factor}")
+        pages = write_synthetic(project, factor)
+        results.append((factor, build(project), pages))
+    return results
+
+
+def main() -> None:
+    """Measure and print every figure."""
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        project = copy_project(work / "project")
+        full = best_of(project)
+        kk = best_of(project, one_language_config(project, "kk").name)
+        print(f"full build (kk+ru+en), median of {RUNS}: {full['seconds']:.2f} s")
+        assert (full["languages"], kk["languages"]) == (3, 1)
+        print(f"kk-only build, same content:      {kk['seconds']:.2f} s")
+        print(f"three languages / one language:   {full['seconds'] / kk['seconds']:.2f}× (goal ≤ 3×)")
+        share = data_seconds(full) / full["seconds"]
+        steps = data_steps(full)
+        print(f"data layer (load, validate, render): {data_seconds(full) * 1000:.0f} ms = {share:.1%} of the build (goal < 10%): {steps}")
+        print(f"peak memory of the build:         {full['peak_mb']:.0f} MB (goal < 500 MB)")
+        latencies = serve_latency(project)
+        print(f"`mkdocs serve` shows a YAML edit in: {', '.join(f'{s:.2f}' for s in latencies)} s (median {statistics.median(latencies):.2f} s; goal ≤ 3 s)")
+        weights = page_weight(project)
+        name, raw, zipped = weights[0]
+        print(f"largest page with its assets:     {name}: {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped); lightest {weights[-1][0]}: {weights[-1][1] / 1024:.0f} KiB")
+        print("growth with synthetic content (handbook size = 20 pages and 400 items per language):")
+        baseline = None
+        for factor, run, pages in growth(work):
+            per_page = run["seconds"] / pages
+            baseline = baseline or per_page
+            print(f"  {factor:>2}× ({pages:>4} pages): {run['seconds']:6.2f} s, {per_page * 1000:5.1f} ms/page ({per_page / baseline:.2f}× the 1× rate), data layer {data_seconds(run) / run['seconds']:.1%} ({data_steps(run)}), peak {run['peak_mb']:.0f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
