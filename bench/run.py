@@ -58,7 +58,7 @@ def build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
     shutil.rmtree(site, ignore_errors=True)
     if os.waitstatus_to_exitcode(status):
         raise SystemExit(f"build failed:\n{error}")
-    data = json.loads(timings.read_text()) if timings.exists() else {}
+    data = json.loads(timings.read_text())["seconds"] if timings.exists() else {}
     return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "languages": languages, **{f"data_{k}": v for k, v in data.items()}}
 
 

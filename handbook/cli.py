@@ -21,30 +21,59 @@ def validate(root: Path, only: list[Path]) -> list[Problem]:
     return sorted(problems)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one subcommand and return its exit code."""
-    parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
-    commands = parser.add_subparsers(dest="command", required=True)
+def report(problems: list[Problem], after: str = "") -> int:
+    """Print problems one per line on stderr; the exit code."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s){after}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line."""
+    main = argparse.ArgumentParser(prog="handbook", description=__doc__)
+    main.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    commands = main.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check data files and pages; one line per problem")
     check.add_argument("paths", nargs="*", type=Path, help="report only these files")
     build = commands.add_parser("build", help="validate, build the site, replace site/ only on success")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: ROOT/site)")
-    args = parser.parse_args(argv)
+    commands.add_parser("status", help="per file and language: items from the source, translated, reviewed; editors' notes")
+    schema = commands.add_parser("schema", help="write schemas/*.schema.json from the model")
+    schema.add_argument("--check", action="store_true", help="only say whether the schemas are stale (exit 1 if so)")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand and return its exit code."""
+    args = parser().parse_args(argv)
     root = args.root.resolve()
+    if args.command == "schema":
+        from handbook.schema import stale_schemas, write_schemas
 
-    problems = validate(root, args.paths if args.command == "validate" else [])
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s)" + ("; nothing was built" if args.command == "build" else ""), file=sys.stderr)
-        return 1
-    if args.command == "build":
-        from handbook.site import build_site
+        if args.check:
+            stale = stale_schemas(root)
+            for name in stale:
+                print(f"schemas/{name}: stale; run `handbook schema`", file=sys.stderr)
+            return 1 if stale else 0
+        print("wrote " + ", ".join(f"schemas/{name}" for name in write_schemas(root)))
+        return 0
+    if args.command == "validate":
+        if code := report(validate(root, args.paths)):
+            return code
+        print("ok: data and pages are valid")
+        return 0
+    if code := report(validate(root, []), "; nothing was built" if args.command == "build" else ""):
+        return code
+    if args.command == "status":
+        from handbook.status import format_status, project_status
 
-        return build_site(root, args.site_dir or root / "site")
-    print("ok: data and pages are valid")
-    return 0
+        print(format_status(project_status(load_project(root))))
+        return 0
+    from handbook.site import build_site
+
+    return build_site(root, args.site_dir or root / "site")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from handbook.languages import Lang
 
@@ -42,9 +42,9 @@ def _check_origin(value: str) -> str:
     return value
 
 
-Id = Annotated[str, AfterValidator(_check_id)]
-PlainText = Annotated[str, AfterValidator(_check_text)]
-Origin = Annotated[str, AfterValidator(_check_origin)]
+Id = Annotated[str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": f"^{ID_PATTERN.pattern}$"})]
+PlainText = Annotated[str, AfterValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"^(?![\s\S]*(\{\{|\{%|\{#|<[A-Za-z/!]))\s*\S"})]
+Origin = Annotated[str, AfterValidator(_check_origin), WithJsonSchema({"type": "string", "pattern": f"^(?:{ORIGIN_PATTERN.pattern})$"})]
 
 
 class Strict(BaseModel):

@@ -10,7 +10,7 @@ from handbook.languages import LANGUAGES
 from handbook.load import Document, Loc, field_path, position, read_yaml
 from handbook.model import KINDS, DataDoc, SourcesDoc
 from handbook.problems import Problem, ValidationFailed
-from handbook.timing import timed
+from handbook.timing import CALLS, timed
 
 DATA_FILES = ("glossary.yml", "data/**/*.yml")
 
@@ -150,6 +150,7 @@ def load_project_once(root: Path) -> Project:
     paths = data_paths(root)
     key = (root, tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
     if key not in _CACHE:
+        CALLS["load_project"] += 1
         _CACHE.clear()
         _CACHE[key] = load_project(root, paths)
     return _CACHE[key]

@@ -1,0 +1,56 @@
+"""`mkdocs serve` (what `make serve` runs) serves the three languages and shows a YAML edit."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ENV
+
+
+def get(url: str) -> str:
+    """A page's text, or '' while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> str:
+    """Poll `url` until it contains `text`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in (page := get(url)):
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared at {url}")
+
+
+@pytest.fixture
+def served(project: Path) -> Iterator[tuple[str, Path]]:
+    """A scratch copy of the project under `mkdocs serve` on a free loopback port."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield f"http://127.0.0.1:{port}/", project
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_shows_three_languages_and_reloads_a_yaml_edit(served: tuple[str, Path]) -> None:
+    base, project = served
+    for prefix, lang in (("", "kk"), ("ru/", "ru"), ("en/", "en")):
+        assert f'<html lang="{lang}"' in wait_for(base + prefix + "ten-factors/", "moral-purpose")
+    data = project / "data" / "ten_factors.yml"
+    data.write_text(data.read_text("utf-8").replace("ru: Нравственная цель", "ru: Нравственная цель школы"), "utf-8")
+    wait_for(base + "ru/ten-factors/", "Нравственная цель школы")
