@@ -7,7 +7,7 @@ from pathlib import Path
 import material
 import pytest
 
-from conftest import LANGS, copy_project, handbook, mkdocs_build, page_url, soup
+from conftest import LANGS, ROOT, copy_project, handbook, mkdocs_build, page_url, soup
 
 SLUGS = ("", "ten-factors")
 
@@ -187,3 +187,15 @@ def test_failed_mkdocs_step_also_leaves_the_last_good_site(tmp_path: Path) -> No
     (project / "overrides" / "404.html").write_text("{% block content %}{{ nosuch.attr.x }}{% endblock %}", "utf-8")
     assert handbook(project, "build").returncode != 0
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_kazakh_ui_file_translates_every_key_of_the_english_one() -> None:
+    def keys_and_values(path: Path) -> dict[str, str]:
+        return dict(re.findall(r'^\s+"([^"]+)": "([^"]*)"', path.read_text("utf-8"), re.M))
+
+    english = keys_and_values(Path(material.__file__).parent / "templates/partials/languages/en.html")
+    kazakh = keys_and_values(ROOT / "overrides/partials/languages/kk.html")
+    assert set(kazakh) == set(english)
+    same = {key for key in english if kazakh[key] == english[key]}
+    assert same <= {"direction", "search.config.pipeline", "search.config.separator"}, same
+    assert kazakh["language"] == "kk"
