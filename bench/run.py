@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import write_synthetic  # noqa: E402
 
-PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
+PARTS = ("mkdocs.yml", "glossary.yml", "data", "docs", "macros", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RUNS = 3
 

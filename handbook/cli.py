@@ -1,10 +1,10 @@
-"""The `handbook` command: validate, build, status and schema."""
+"""The `handbook` command: validate, build, status, export and schema."""
 
 import argparse
 import sys
 from pathlib import Path
 
-from handbook.pages import check_pages
+from handbook.pages import check_pages, load_site
 from handbook.problems import Problem, ValidationFailed
 from handbook.project import load_project
 
@@ -12,7 +12,7 @@ from handbook.project import load_project
 def validate(root: Path, only: list[Path]) -> list[Problem]:
     """Every problem in the data and the pages (or only in the files named)."""
     try:
-        problems = check_pages(load_project(root))
+        problems = check_pages(load_site(load_project(root)))
     except ValidationFailed as failed:
         problems = failed.problems
     if only:
@@ -40,6 +40,9 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="validate, build the site, replace site/ only on success")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: ROOT/site)")
     commands.add_parser("status", help="per file and language: items from the source, translated, reviewed; editors' notes")
+    export = commands.add_parser("export", help="write every data file as open data (all languages side by side)")
+    export.add_argument("--format", choices=("json", "csv"), action="append", help="json, csv or both (the default)")
+    export.add_argument("--out", type=Path, required=True, help="the folder to write into")
     schema = commands.add_parser("schema", help="write schemas/*.schema.json from the model")
     schema.add_argument("--check", action="store_true", help="only say whether the schemas are stale (exit 1 if so)")
     return main
@@ -66,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if code := report(validate(root, []), "; nothing was built" if args.command == "build" else ""):
         return code
+    if args.command == "export":
+        from handbook.export import FORMATS, export_all
+
+        for path in export_all(load_project(root), args.out, args.format or FORMATS):
+            print(path)
+        return 0
     if args.command == "status":
         from handbook.status import format_status, project_status
 

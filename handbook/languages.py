@@ -7,3 +7,8 @@ Lang = Literal["kk", "ru", "en"]
 LANGUAGES: tuple[Lang, ...] = ("kk", "ru", "en")
 DEFAULT_LANGUAGE: Lang = "kk"
 NATIVE_NAMES: dict[Lang, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+def url_prefix(lang: str) -> str:
+    """Where a language's pages live below the site root: kk at the root, the others in /<lang>/."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

@@ -120,6 +120,60 @@ class SourcesDoc(Strict):
     items: list[Source] = Field(min_length=1)
 
 
-DataDoc = ListDoc | SourcesDoc
+class Aliases(Strict):
+    """Other names of a term, by language (e.g. the name the other language's glossary uses)."""
 
-KINDS: dict[str, type[DataDoc]] = {"list": ListDoc, "sources": SourcesDoc}
+    kk: list[PlainText] = []
+    ru: list[PlainText] = []
+    en: list[PlainText] = []
+
+    def in_(self, lang: Lang) -> list[str]:
+        """The other names in one language."""
+        return getattr(self, lang)
+
+
+class Term(Strict):
+    """A glossary entry: a term, its definition, other names, and its parent term if it is a sub-term."""
+
+    id: Id
+    parent: Id | None = Field(None, description="the id of the term this one is a kind of")
+    term: Text
+    aliases: Aliases = Aliases()
+    definition: Text = Field(description="paragraphs are separated by a blank line")
+    see: list[Id] = Field([], description="ids of related items anywhere in the data")
+    note: str | None = Field(None, description="an editor's note, never shown to readers")
+    origin: Origins | None = Field(None, description="overrides the file's origin for this term")
+
+
+class GlossaryDoc(Strict):
+    """The trilingual glossary: every term once."""
+
+    kind: Literal["glossary"]
+    id: Id
+    origin: Origins
+    items: list[Term] = Field(min_length=1)
+
+    def children(self, parent: str) -> list[Term]:
+        """The sub-terms of a term, in file order."""
+        return [term for term in self.items if term.parent == parent]
+
+
+class UiString(Strict):
+    """A string the site's own templates show (not the theme's)."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
+    text: Text
+
+
+class StringsDoc(Strict):
+    """The site's own interface strings, in every language."""
+
+    kind: Literal["strings"]
+    id: Id
+    origin: Origins
+    items: list[UiString] = Field(min_length=1)
+
+
+DataDoc = ListDoc | SourcesDoc | GlossaryDoc | StringsDoc
+
+KINDS: dict[str, type[DataDoc]] = {"list": ListDoc, "sources": SourcesDoc, "glossary": GlossaryDoc, "strings": StringsDoc}

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from handbook.languages import LANGUAGES
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.problems import Problem
 from handbook.project import Project
-from handbook.render import MACRO_CHECKS
+from handbook.render import MACRO_CHECKS, Site
 
 _PARSER = Environment()
 
@@ -22,12 +22,18 @@ def _column(line: str, needle: str) -> int:
     return line.find(needle) + 1 or 1
 
 
-def _opening_line(lines: list[str], line: int) -> int:
-    """The line where the broken `{{`/`{%` was opened: Jinja reports where it gave up."""
-    for number in range(line, 0, -1):
-        if "{{" in lines[number - 1] or "{%" in lines[number - 1]:
-            return number
-    return line
+def _opening_line(source: str, error_line: int) -> int:
+    """The line of the last `{{`/`{%` opened before the error: Jinja reports where it gave up, not where it began."""
+    opened = error_line
+    try:
+        for line, token, _ in _PARSER.lex(source):
+            if line > error_line:
+                break
+            if token in ("variable_begin", "block_begin"):
+                opened = line
+    except TemplateSyntaxError:
+        pass
+    return opened
 
 
 def _literal(node: nodes.Node) -> object:
@@ -35,9 +41,9 @@ def _literal(node: nodes.Node) -> object:
     return node.value if isinstance(node, nodes.Const) else None
 
 
-def check_page(project: Project, path: Path) -> list[Problem]:
+def check_page(site: Site, path: Path) -> list[Problem]:
     """Problems with one page's `{{ … }}` syntax and macro calls."""
-    shown = path.relative_to(project.root).as_posix()
+    shown = path.relative_to(site.project.root).as_posix()
     try:
         source = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -46,7 +52,7 @@ def check_page(project: Project, path: Path) -> list[Problem]:
     try:
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as error:
-        line = _opening_line(lines, min(error.lineno, len(lines)))
+        line = min(_opening_line(source, error.lineno), len(lines))
         return [Problem(shown, line, _column(lines[line - 1], "{"), "macro", f"broken macro call: {error.message}")]
     problems = []
     assigned = {name.name for name in tree.find_all(nodes.Name) if name.ctx != "load"}
@@ -59,16 +65,37 @@ def check_page(project: Project, path: Path) -> list[Problem]:
         if isinstance(call.node, nodes.Name) and call.node.name in MACRO_CHECKS:
             args = [_literal(arg) for arg in call.args]
             kwargs = {kw.key: _literal(kw.value) for kw in call.kwargs}
-            if message := MACRO_CHECKS[call.node.name](project, args, kwargs):
+            if message := MACRO_CHECKS[call.node.name](site, args, kwargs):
                 col = _column(lines[call.lineno - 1], call.node.name)
                 problems.append(Problem(shown, call.lineno, col, call.node.name, message))
     return problems
 
 
-def check_pages(project: Project) -> list[Problem]:
+def check_pages(site: Site) -> list[Problem]:
     """Problems in every page, and pages missing in a language."""
-    problems = [problem for path in page_paths(project.root) for problem in check_page(project, path)]
-    return problems + check_parity(project.root, LANGUAGES)
+    problems = [problem for path in page_paths(site.project.root) for problem in check_page(site, path)]
+    return problems + check_parity(site.project.root, LANGUAGES)
+
+
+def data_homes(root: Path) -> dict[str, str]:
+    """The page (slug, the same in every language) that shows each data file in its default view: the first that does."""
+    homes: dict[str, str] = {}
+    folder = root / "docs" / DEFAULT_LANGUAGE
+    for path in sorted(folder.rglob("*.md")):
+        try:
+            tree = _PARSER.parse(path.read_text(encoding="utf-8"))
+        except (TemplateSyntaxError, UnicodeDecodeError):
+            continue
+        slug = path.relative_to(folder).with_suffix("").as_posix().removesuffix("index").rstrip("/")
+        for call in tree.find_all(nodes.Call):
+            if isinstance(call.node, nodes.Name) and call.node.name == "show" and call.args and not call.kwargs:
+                homes.setdefault(str(_literal(call.args[0])), slug)
+    return homes
+
+
+def load_site(project: Project) -> Site:
+    """The project with the home page of each data file."""
+    return Site(project, data_homes(project.root))
 
 
 def check_parity(root: Path, languages: tuple[str, ...]) -> list[Problem]:

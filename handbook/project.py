@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from handbook.languages import LANGUAGES
 from handbook.load import Document, Loc, field_path, position, read_yaml
-from handbook.model import KINDS, DataDoc, SourcesDoc
+from handbook.model import KINDS, DataDoc, GlossaryDoc, SourcesDoc
 from handbook.problems import Problem, ValidationFailed
 from handbook.timing import CALLS, timed
 
@@ -27,6 +27,11 @@ class Project:
     def has(self, item_id: str) -> bool:
         """Whether any file or item has this id."""
         return item_id in self.owner
+
+    def item(self, item_id: str) -> Any:
+        """The item (or file) with this id."""
+        doc = self.docs[self.owner[item_id]]
+        return doc if doc.id == item_id else next(item for item in doc.items if item.id == item_id)
 
 
 def data_paths(root: Path) -> list[Path]:
@@ -81,11 +86,13 @@ def _ids(doc: Document, model: DataDoc) -> list[tuple[str, Loc]]:
     return [(model.id, ("id",))] + [(item.id, ("items", i, "id")) for i, item in enumerate(model.items)]
 
 
-def _references(model: DataDoc) -> list[tuple[str, Loc, bool]]:
-    """Every id the file refers to, where, and whether it must name a source."""
-    refs: list[tuple[str, Loc, bool]] = [(ref, ("cites", i), True) for i, ref in enumerate(getattr(model, "cites", []))]
+def _references(model: DataDoc) -> list[tuple[str, Loc, str]]:
+    """Every id the file refers to, where, and what it must name: `source`, `term` or `any`."""
+    refs = [(ref, ("cites", i), "source") for i, ref in enumerate(getattr(model, "cites", []))]
     for n, item in enumerate(model.items):
-        refs += [(ref, ("items", n, "see", i), False) for i, ref in enumerate(getattr(item, "see", []))]
+        refs += [(ref, ("items", n, "see", i), "any") for i, ref in enumerate(getattr(item, "see", []))]
+        if parent := getattr(item, "parent", None):
+            refs.append((parent, ("items", n, "parent"), "term"))
     return refs
 
 
@@ -102,13 +109,17 @@ def check_ids(documents: list[tuple[Document, DataDoc]]) -> tuple[dict[str, str]
         for path, line, col, loc in where if len(where) > 1 else []:
             others = ", ".join(f"{p}:{l}" for p, l, _, _ in where if (p, l) != (path, line))
             problems.append(Problem(path, line, col, field_path(loc), f"duplicate id {item_id!r}, also at {others}"))
-    sources = {item.id for _, model in documents if isinstance(model, SourcesDoc) for item in model.items}
+    targets = {
+        "source": {item.id for _, model in documents if isinstance(model, SourcesDoc) for item in model.items},
+        "term": {item.id for _, model in documents if isinstance(model, GlossaryDoc) for item in model.items if not item.parent},
+        "any": set(owner),
+    }
+    wanted = {"source": "source (see data/sources.yml)", "term": "top-level glossary term", "any": "id"}
     for doc, model in documents:
-        for ref, loc, is_source in _references(model):
-            if ref not in (sources if is_source else owner):
+        for ref, loc, must_be in _references(model):
+            if ref not in targets[must_be]:
                 line, col = position(doc.data, loc)
-                what = "source (see data/sources.yml)" if is_source else "id"
-                problems.append(Problem(doc.path, line, col, field_path(loc), f"unknown {what} {ref!r}"))
+                problems.append(Problem(doc.path, line, col, field_path(loc), f"unknown {wanted[must_be]} {ref!r}"))
     return owner, problems
 
 

@@ -1,12 +1,16 @@
-"""Render data files as HTML in one language, through the Jinja templates in macros/templates."""
+"""Render data as HTML in one language, through the autoescaping Jinja templates in macros/templates."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from handbook.languages import Lang
+from handbook.collation import by_initial, collate
+from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang, url_prefix
+from handbook.model import GlossaryDoc, StringsDoc, Term
 from handbook.project import Project
 from handbook.timing import timed
 
@@ -18,40 +22,115 @@ def template_name(kind: str, view: str = "") -> str:
     return f"kinds/{kind}-{view}.html" if view else f"kinds/{kind}.html"
 
 
+def _text_of(field: str, lang: Lang) -> Callable[[Any], str]:
+    """A key function: an item's text field in one language."""
+    return lambda item: getattr(item, field).in_(lang)
+
+
+@dataclass(frozen=True)
+class Site:
+    """The validated data and the page (slug) that shows each data file."""
+
+    project: Project
+    homes: dict[str, str]
+
+    def glossary(self) -> GlossaryDoc | None:
+        """The glossary, if the project has one."""
+        return next((doc for doc in self.project.docs.values() if isinstance(doc, GlossaryDoc)), None)
+
+    def term(self, term_id: str) -> Term | None:
+        """A glossary entry by id."""
+        glossary = self.glossary()
+        return next((t for t in glossary.items if t.id == term_id), None) if glossary else None
+
+
 class Renderer:
     """Renders the project's data with autoescaping Jinja templates."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.project = site.project
         self.env = Environment(
-            loader=FileSystemLoader(project.root / TEMPLATES),
+            loader=FileSystemLoader(self.project.root / TEMPLATES),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.env.filters["collate"] = lambda items, lang, field: collate(items, lang, _text_of(field, lang))
+        self.env.filters["by_initial"] = lambda items, lang, field: by_initial(items, lang, _text_of(field, lang))
+        self.env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n") if p.strip()]
+        self.env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES)
 
-    def show(self, lang: Lang, file_id: str, view: str = "") -> str:
-        """One data file as HTML in `lang`."""
+    def ui(self, lang: Lang, key: str) -> str:
+        """One of the site's own interface strings (data/ui.yml) in `lang`."""
+        for doc in self.project.docs.values():
+            if isinstance(doc, StringsDoc):
+                for item in doc.items:
+                    if item.id == key:
+                        return item.text.in_(lang)
+        raise KeyError(f"no interface string {key!r} in data/ui.yml")
+
+    def href(self, lang: Lang, root: str, item_id: str) -> str:
+        """The link from a page (at `root` below the site root) to an item on its home page in `lang`."""
+        file_id = self.project.owner[item_id]
+        if file_id not in self.site.homes:
+            raise KeyError(f"{item_id!r} is in {self.project.paths[file_id]}, which no page shows")
+        slug = self.site.homes[file_id]
+        return f"{root}{url_prefix(lang)}{slug + '/' if slug else ''}#{item_id}"
+
+    def name(self, lang: Lang, item_id: str) -> str:
+        """What an item is called in `lang`: a term's name, an item's name, a file's title."""
+        item = self.project.item(item_id)
+        text = getattr(item, "term", None) or getattr(item, "name", None) or getattr(item, "title")
+        return text.in_(lang)
+
+    def _render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
+        """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""
         with timed("render"):
-            doc = self.project.docs[file_id]
-            html = self.env.get_template(template_name(doc.kind, view)).render(doc=doc, lang=lang)
-        # A blank line would end Markdown's raw HTML block, so the output has none.
+            html = self.env.get_template(template).render(
+                lang=lang, root=root, ui=partial(self.ui, lang), href=partial(self.href, lang, root), name=partial(self.name, lang), **context
+            )
         return "\n".join(line for line in html.splitlines() if line.strip())
 
+    def show(self, lang: Lang, file_id: str, view: str = "", root: str = "") -> str:
+        """One data file as HTML in `lang`."""
+        doc = self.project.docs[file_id]
+        return self._render(template_name(doc.kind, view), lang, root, doc=doc)
 
-def check_show(project: Project, args: list[Any], kwargs: dict[str, Any]) -> str | None:
+    def term(self, lang: Lang, term_id: str, text: str | None = None, root: str = "", serial: int = 0) -> str:
+        """A glossary term (or the inflected form given) linked to its entry, with its definition as a tooltip."""
+        entry = self.site.term(term_id)
+        return self._render("term.html", lang, root, entry=entry, text=text or entry.term.in_(lang), tip=f"tip-{term_id}-{serial}")
+
+
+Check = Callable[[Site, list[Any], dict[str, Any]], str | None]
+
+
+def check_show(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | None:
     """Why a `show(...)` call cannot render, or None when it can."""
     file_id = args[0] if args else kwargs.get("file_id")
-    if file_id not in project.docs:
-        return f"unknown data file id {file_id!r}; known ids: {', '.join(sorted(project.docs))}"
-    kind, view = project.docs[file_id].kind, kwargs.get("view", "")
-    if not (project.root / TEMPLATES / template_name(kind, view)).is_file():
+    if file_id not in site.project.docs:
+        return f"unknown data file id {file_id!r}; known ids: {', '.join(sorted(site.project.docs))}"
+    kind, view = site.project.docs[file_id].kind, kwargs.get("view", "")
+    if not (site.project.root / TEMPLATES / template_name(kind, view)).is_file():
         return f"a {kind} has no view {view!r} (no template {template_name(kind, view)})"
     return None
 
 
+def check_term(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | None:
+    """Why a `term(...)` call cannot render, or None when it can."""
+    term_id = args[0] if args else kwargs.get("term_id")
+    glossary = site.glossary()
+    if glossary is None or site.term(term_id) is None:
+        return f"unknown glossary term {term_id!r}"
+    if glossary.id not in site.homes:
+        return "the glossary is shown on no page, so a term cannot link to it"
+    text = args[1] if len(args) > 1 else kwargs.get("text", "form")
+    if not isinstance(text, str) or not text.strip():
+        return "the form of the term, when given, must be a non-empty string"
+    return None
+
+
 # The macros pages may call, each with the check of its literal arguments.
-MACRO_CHECKS: dict[str, Callable[[Project, list[Any], dict[str, Any]], str | None]] = {
-    "show": check_show,
-}
+MACRO_CHECKS: dict[str, Check] = {"show": check_show, "term": check_term}

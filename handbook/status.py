@@ -26,7 +26,7 @@ def file_status(path: str, doc: DataDoc) -> FileStatus:
         origin = getattr(item, "origin", None) or doc.origin
         for lang in LANGUAGES:
             counts[lang][origin.status(lang)] += 1
-    notes = ([(doc.id, doc.note)] if getattr(doc, "note", None) else []) + [(item.id, item.note) for item in doc.items if item.note]
+    notes = ([(doc.id, doc.note)] if getattr(doc, "note", None) else []) + [(item.id, item.note) for item in doc.items if getattr(item, "note", None)]
     return FileStatus(path, counts, notes)
 
 

@@ -1,11 +1,13 @@
 """The mkdocs-macros module: validates the project once, then renders data in the page's language."""
 
+import itertools
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from handbook.languages import DEFAULT_LANGUAGE
-from handbook.pages import check_pages
+from handbook.export import export_all
+from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
 from handbook.project import load_project_once
 from handbook.render import MACRO_CHECKS, Renderer
@@ -20,28 +22,40 @@ def define_env(env) -> None:
         project = load_project_once(ROOT)
     except ValidationFailed as failed:
         raise PluginError(f"the data has {len(failed.problems)} problem(s):\n{failed}") from None
-    if problems := check_pages(project):
+    site = load_site(project)
+    if problems := check_pages(site):
         raise PluginError(f"the pages have {len(problems)} problem(s):\n" + "\n".join(map(str, problems)))
-    renderer = Renderer(project)
+    renderer = Renderer(site)
+    serials = itertools.count(1)
 
     def language() -> str:
         """The language being built (static-i18n sets it per language)."""
         return env.conf["theme"]["language"]
 
+    def root() -> str:
+        """The relative path from the page being rendered to the site root."""
+        return "../" * env.page.url.count("/")
+
     @env.macro
     def show(file_id: str, view: str = "") -> str:
         """Render a data file (list, table, figure…) in the page's language."""
-        return renderer.show(language(), file_id, view)
+        return renderer.show(language(), file_id, view, root())
+
+    @env.macro
+    def term(term_id: str, text: str | None = None) -> str:
+        """A glossary term linked to its entry, optionally in the inflected form the sentence needs."""
+        return renderer.term(language(), term_id, text, root(), next(serials))
 
     assert set(env.macros) >= set(MACRO_CHECKS), "every checked macro must be defined"
 
 
 def on_post_build(env) -> None:
-    """Keep the default language's 404 page (each language's build rewrites it); hand timings to `make bench`."""
+    """Write the open data once; keep the default language's 404 page (each language's build rewrites it); timings."""
     page = Path(env.conf["site_dir"]) / "404.html"
     # The plugin object outlives this module, which mkdocs-macros imports anew for each language.
     if env.conf["theme"]["language"] == DEFAULT_LANGUAGE:
         env.handbook_404 = page.read_bytes()
+        export_all(load_project_once(ROOT), page.parent / "data", ("json", "csv"))
     elif saved := getattr(env, "handbook_404", None):
         page.write_bytes(saved)
     write_if_asked()

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 LANGS = ("kk", "ru", "en")
-PROJECT_PARTS = ("mkdocs.yml", "data", "docs", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "data", "docs", "macros", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

@@ -105,6 +105,8 @@ PAGE_CASES = [
     ("prose-braces", "Мәтін {{ пішін }} ішінде.", "docs/kk/ten-factors.md:3:10: macro:", "unknown macro 'пішін'"),
     ("prose-braces-sentence", "Мәтін {{ екі сөз }} ішінде.", "docs/kk/ten-factors.md:3:7: macro:", "broken macro call"),
     ("unknown-data-id", 'Мәтін {{ show("nope") }}.', "docs/kk/ten-factors.md:3:10: show:", "unknown data file id 'nope'"),
+    ("unknown-term", 'Мәтін {{ term("no-such-term") }}.', "docs/kk/ten-factors.md:3:10: term:", "unknown glossary term 'no-such-term'"),
+    ("empty-term-form", 'Мәтін {{ term("leadership", "") }}.', "docs/kk/ten-factors.md:3:10: term:", "must be a non-empty string"),
     ("unknown-view", '{{ show("ten-factors", view="pie") }}', "docs/kk/ten-factors.md:3:4: show:", "no view 'pie'"),
 ]
 
