@@ -199,3 +199,10 @@ def test_kazakh_ui_file_translates_every_key_of_the_english_one() -> None:
     same = {key for key in english if kazakh[key] == english[key]}
     assert same <= {"direction", "search.config.pipeline", "search.config.separator"}, same
     assert kazakh["language"] == "kk"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_navigation_follows_the_handbook_order(site: Path, lang: str) -> None:
+    page = soup(site, lang)
+    links = [a["href"] for a in page.select("nav.md-nav--primary > ul > li > a.md-nav__link")]
+    assert links == ["./", "ten-factors/", "glossary/"] or links == [".", "ten-factors/", "glossary/"], links
