@@ -16,8 +16,16 @@ PRIVATE = {"note"}  # editors' notes are not published
 
 def as_json(doc: DataDoc) -> str:
     """The file's content as JSON (editors' notes left out)."""
-    data = doc.model_dump(mode="json", exclude_none=True, exclude={"note": True, "items": {"__all__": PRIVATE}})
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_public(doc.model_dump(mode="json", exclude_none=True)), ensure_ascii=False, indent=2) + "\n"
+
+
+def _public(value: Any) -> Any:
+    """The data without editors' notes, at any depth."""
+    if isinstance(value, dict):
+        return {key: _public(inner) for key, inner in value.items() if key not in PRIVATE}
+    if isinstance(value, list):
+        return [_public(inner) for inner in value]
+    return value
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, str]:
@@ -35,7 +43,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, str]:
 
 def as_csv(doc: DataDoc) -> str:
     """One row per item, one column per field and language (e.g. `term.kk`, `definition.ru`)."""
-    rows = [_flatten(item.model_dump(mode="json", exclude=PRIVATE, exclude_none=True)) for item in doc.items]
+    rows = [_flatten(item.model_dump(mode="json", exclude=PRIVATE, exclude_none=True)) for _, item in doc.located()]
     columns = list(dict.fromkeys(column for row in rows for column in row))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")

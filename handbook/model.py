@@ -1,9 +1,9 @@
 """The typed content model: one pydantic class per kind of data file."""
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from handbook.languages import Lang
 
@@ -78,28 +78,156 @@ class Origins(Strict):
 
 
 class ListItem(Strict):
-    """One numbered item of a list: a name, a description and optional bullet points."""
+    """An item: a name, a text and bullet points (at least a name or a text), with its own anchor."""
 
     id: Id
-    name: Text
+    name: Text | None = None
     heading: Text | None = Field(None, description="the heading, where it is worded otherwise than the name")
-    text: Text | None = None
+    text: Text | None = Field(None, description="paragraphs are separated by a blank line")
     points: list[Text] = []
     see: list[Id] = Field([], description="ids of related items anywhere in the data")
     note: str | None = Field(None, description="an editor's note, never shown to readers")
     origin: Origins | None = Field(None, description="overrides the file's origin for this item")
 
+    @model_validator(mode="after")
+    def _named_or_told(self) -> "ListItem":
+        if self.name is None and self.text is None:
+            raise ValueError("an item needs a name or a text")
+        return self
 
-class ListDoc(Strict):
-    """A numbered list of named items, such as the ten key factors."""
+
+class Doc(Strict):
+    """What every data file has: its kind, id, where its text comes from, and an editor's note."""
+
+    id: Id
+    origin: Origins
+    note: str | None = Field(None, description="an editor's note, never shown to readers")
+
+    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """Every item that has an id, with its place in the file."""
+        return [(("items", i), item) for i, item in enumerate(getattr(self, "items", []))]
+
+
+class ListDoc(Doc):
+    """A list of items, such as the ten key factors or the principles."""
 
     kind: Literal["list"]
-    id: Id
-    title: Text
-    origin: Origins
+    title: Text | None = Field(None, description="the caption, where the handbook gives one")
+    numbered: bool = Field(False, description="number the items (1., 2., …)")
     cites: list[Id] = Field([], description="ids of entries in data/sources.yml")
-    note: str | None = None
     items: list[ListItem] = Field(min_length=1)
+
+
+class Statement(Strict):
+    """A statement in a table cell, with optional sub-points."""
+
+    text: Text
+    points: list[Text] = []
+
+
+class MatrixRow(Strict):
+    """A row of a table: its name and, for each column id, the statements in that cell."""
+
+    id: Id
+    name: Text
+    cells: dict[str, list[Statement]]
+    note: str | None = None
+    origin: Origins | None = None
+
+
+class MatrixDoc(Doc):
+    """A table of rows by columns whose cells hold statements (Table 2)."""
+
+    kind: Literal["matrix"]
+    title: Text
+    corner: Text | None = Field(None, description="the heading over the row names")
+    column_group: Text | None = Field(None, description="a heading spanning all the columns")
+    cites: list[Id] = []
+    columns: list[ListItem] = Field(min_length=1)
+    rows: list[MatrixRow] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _cells_name_columns(self) -> "MatrixDoc":
+        columns = [column.id for column in self.columns]
+        for row in self.rows:
+            if unknown := sorted(set(row.cells) - set(columns)):
+                raise ValueError(f"row {row.id!r} has cells for unknown columns {unknown}; columns are {columns}")
+        return self
+
+    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """Columns and rows."""
+        return [(("columns", i), c) for i, c in enumerate(self.columns)] + [(("rows", i), r) for i, r in enumerate(self.rows)]
+
+
+class Arrow(Strict):
+    """A connection between two boxes of a model."""
+
+    source: Id
+    target: Id
+    both_ways: bool = False
+
+
+class ModelRow(Strict):
+    """One row of boxes in a model drawn top to bottom."""
+
+    boxes: list[ListItem] = Field(min_length=1)
+
+
+class ModelDoc(Doc):
+    """A model drawn as rows of boxes joined by arrows (Fig. 1, Burke-Litwin)."""
+
+    kind: Literal["model"]
+    title: Text
+    cites: list[Id] = []
+    rows: list[ModelRow] = Field(min_length=1)
+    arrows: list[Arrow] = []
+
+    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """Every box, row by row."""
+        return [(("rows", r, "boxes", b), box) for r, row in enumerate(self.rows) for b, box in enumerate(row.boxes)]
+
+    def box(self, box_id: str) -> ListItem:
+        """A box by id."""
+        return next(box for row in self.rows for box in row.boxes if box.id == box_id)
+
+
+class Tier(Strict):
+    """A tier of a stacked figure: its label, its question and its boxes."""
+
+    id: Id
+    name: Text
+    question: Text | None = None
+    boxes: list[ListItem] = []
+    note: str | None = None
+
+
+class TiersDoc(Doc):
+    """A figure of tiers stacked top to bottom, with labels along one side (Fig. 2)."""
+
+    kind: Literal["tiers"]
+    title: Text
+    tiers: list[Tier] = Field(min_length=1)
+    side: list[ListItem] = Field([], description="labels along the side of the stack, top to bottom")
+
+    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """Tiers, their boxes and the side labels."""
+        found: list[tuple[tuple[str | int, ...], Any]] = []
+        for t, tier in enumerate(self.tiers):
+            found += [(("tiers", t), tier)] + [(("tiers", t, "boxes", b), box) for b, box in enumerate(tier.boxes)]
+        return found + [(("side", i), label) for i, label in enumerate(self.side)]
+
+
+class PetalsDoc(Doc):
+    """A figure of petals around a centre, each petal with its elements (Fig. 4)."""
+
+    kind: Literal["petals"]
+    title: Text
+    centre: Text
+    petals: list[ListItem] = Field(min_length=1, description="each petal's elements are its points")
+
+    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """The petals."""
+        return [(("petals", i), petal) for i, petal in enumerate(self.petals)]
 
 
 class Source(Strict):
@@ -111,12 +239,10 @@ class Source(Strict):
     note: str | None = None
 
 
-class SourcesDoc(Strict):
+class SourcesDoc(Doc):
     """The works the handbook cites in its text."""
 
     kind: Literal["sources"]
-    id: Id
-    origin: Origins
     items: list[Source] = Field(min_length=1)
 
 
@@ -145,12 +271,10 @@ class Term(Strict):
     origin: Origins | None = Field(None, description="overrides the file's origin for this term")
 
 
-class GlossaryDoc(Strict):
+class GlossaryDoc(Doc):
     """The trilingual glossary: every term once."""
 
     kind: Literal["glossary"]
-    id: Id
-    origin: Origins
     items: list[Term] = Field(min_length=1)
 
     def children(self, parent: str) -> list[Term]:
@@ -165,15 +289,22 @@ class UiString(Strict):
     text: Text
 
 
-class StringsDoc(Strict):
+class StringsDoc(Doc):
     """The site's own interface strings, in every language."""
 
     kind: Literal["strings"]
-    id: Id
-    origin: Origins
     items: list[UiString] = Field(min_length=1)
 
 
-DataDoc = ListDoc | SourcesDoc | GlossaryDoc | StringsDoc
+DataDoc = ListDoc | MatrixDoc | ModelDoc | TiersDoc | PetalsDoc | SourcesDoc | GlossaryDoc | StringsDoc
 
-KINDS: dict[str, type[DataDoc]] = {"list": ListDoc, "sources": SourcesDoc, "glossary": GlossaryDoc, "strings": StringsDoc}
+KINDS: dict[str, type[DataDoc]] = {
+    "list": ListDoc,
+    "matrix": MatrixDoc,
+    "model": ModelDoc,
+    "tiers": TiersDoc,
+    "petals": PetalsDoc,
+    "sources": SourcesDoc,
+    "glossary": GlossaryDoc,
+    "strings": StringsDoc,
+}

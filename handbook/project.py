@@ -31,7 +31,7 @@ class Project:
     def item(self, item_id: str) -> Any:
         """The item (or file) with this id."""
         doc = self.docs[self.owner[item_id]]
-        return doc if doc.id == item_id else next(item for item in doc.items if item.id == item_id)
+        return doc if doc.id == item_id else next(item for _, item in doc.located() if item.id == item_id)
 
 
 def data_paths(root: Path) -> list[Path]:
@@ -83,16 +83,18 @@ def validate_document(doc: Document) -> tuple[DataDoc | None, list[Problem]]:
 
 def _ids(doc: Document, model: DataDoc) -> list[tuple[str, Loc]]:
     """Every id the file defines, with where it stands."""
-    return [(model.id, ("id",))] + [(item.id, ("items", i, "id")) for i, item in enumerate(model.items)]
+    return [(model.id, ("id",))] + [(item.id, (*loc, "id")) for loc, item in model.located()]
 
 
 def _references(model: DataDoc) -> list[tuple[str, Loc, str]]:
     """Every id the file refers to, where, and what it must name: `source`, `term` or `any`."""
     refs = [(ref, ("cites", i), "source") for i, ref in enumerate(getattr(model, "cites", []))]
-    for n, item in enumerate(model.items):
-        refs += [(ref, ("items", n, "see", i), "any") for i, ref in enumerate(getattr(item, "see", []))]
+    for loc, item in model.located():
+        refs += [(ref, (*loc, "see", i), "any") for i, ref in enumerate(getattr(item, "see", []))]
         if parent := getattr(item, "parent", None):
-            refs.append((parent, ("items", n, "parent"), "term"))
+            refs.append((parent, (*loc, "parent"), "term"))
+    for i, arrow in enumerate(getattr(model, "arrows", [])):
+        refs += [(arrow.source, ("arrows", i, "source"), "any"), (arrow.target, ("arrows", i, "target"), "any")]
     return refs
 
 

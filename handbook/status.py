@@ -22,11 +22,11 @@ class FileStatus:
 def file_status(path: str, doc: DataDoc) -> FileStatus:
     """Count each item's state (its own origin, else the file's) in every language."""
     counts: dict[Lang, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
-    for item in doc.items:
+    for _, item in doc.located():
         origin = getattr(item, "origin", None) or doc.origin
         for lang in LANGUAGES:
             counts[lang][origin.status(lang)] += 1
-    notes = ([(doc.id, doc.note)] if getattr(doc, "note", None) else []) + [(item.id, item.note) for item in doc.items if getattr(item, "note", None)]
+    notes = ([(doc.id, doc.note)] if getattr(doc, "note", None) else []) + [(item.id, item.note) for _, item in doc.located() if getattr(item, "note", None)]
     return FileStatus(path, counts, notes)
 
 
