@@ -234,9 +234,11 @@ class Source(Strict):
     """A work the handbook cites."""
 
     id: Id
-    author: Text
-    year: int | None = None
+    author: Text = Field(description="the author(s) as the handbook cites them in each language")
+    year: int | None = Field(None, description="none for undated works")
+    work: Text | None = Field(None, description="the title, where the handbook names the work")
     note: str | None = None
+    origin: Origins | None = None
 
 
 class SourcesDoc(Doc):

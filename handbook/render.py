@@ -93,10 +93,10 @@ class Renderer:
             )
         return "\n".join(line for line in html.splitlines() if line.strip())
 
-    def show(self, lang: Lang, file_id: str, view: str = "", root: str = "") -> str:
-        """One data file as HTML in `lang`."""
+    def show(self, lang: Lang, file_id: str, view: str = "", root: str = "", level: int = 2) -> str:
+        """One data file as HTML in `lang`; named items become headings of `level`."""
         doc = self.project.docs[file_id]
-        return self._render(template_name(doc.kind, view), lang, root, doc=doc)
+        return self._render(template_name(doc.kind, view), lang, root, doc=doc, level=level)
 
     def term(self, lang: Lang, term_id: str, text: str | None = None, root: str = "", serial: int = 0) -> str:
         """A glossary term (or the inflected form given) linked to its entry, with its definition as a tooltip."""
@@ -112,6 +112,10 @@ def check_show(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | Non
     file_id = args[0] if args else kwargs.get("file_id")
     if file_id not in site.project.docs:
         return f"unknown data file id {file_id!r}; known ids: {', '.join(sorted(site.project.docs))}"
+    if unknown := sorted(set(kwargs) - {"file_id", "view", "level"}):
+        return f"unknown argument(s) {unknown}; show takes a data file id, view= and level="
+    if kwargs.get("level", 2) not in (2, 3, 4):
+        return "level= must be 2, 3 or 4"
     kind, view = site.project.docs[file_id].kind, kwargs.get("view", "")
     if not (site.project.root / TEMPLATES / template_name(kind, view)).is_file():
         return f"a {kind} has no view {view!r} (no template {template_name(kind, view)})"

@@ -37,9 +37,9 @@ def define_env(env) -> None:
         return "../" * env.page.url.count("/")
 
     @env.macro
-    def show(file_id: str, view: str = "") -> str:
+    def show(file_id: str, view: str = "", level: int = 2) -> str:
         """Render a data file (list, table, figure…) in the page's language."""
-        return renderer.show(language(), file_id, view, root())
+        return renderer.show(language(), file_id, view, root(), level)
 
     @env.macro
     def term(term_id: str, text: str | None = None) -> str:

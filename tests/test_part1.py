@@ -1,0 +1,121 @@
+"""Part 1 of the handbook (introduction to the programme's goal): every item, counted, in every language."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import LANGS, ROOT, soup
+
+# (page, data id, what is counted, the count) — the counts of content-map §1 and the issue.
+COUNTS = [
+    ("", "programme-composition", "li[id]", 4),
+    ("", "key-questions-21st", "li[id]", 2),
+    ("evidence", "evidence-findings", "li[id]", 6),
+    ("evidence", "evidence-questions", "li[id]", 3),
+    ("burke-litwin", "burke-litwin-questions", "[id^=blq-]", 9),
+    ("burke-litwin", "burke-litwin-model", ".hb-box", 12),
+    ("burke-litwin", "burke-litwin-model", ".hb-box li", 32),
+    ("principles", "principles", "li[id]", 9),
+    ("requirements", "leadership-management", "li[id]", 2),
+    ("requirements", "requirements-figure", ".hb-tier", 4),
+    ("requirements", "requirements-figure", ".hb-tier__boxes > li", 11),
+    ("requirements", "requirements-figure", ".hb-tiers__side > li", 6),
+    ("requirements", "key-requirements", "li[id]", 3),
+    ("requirements", "requirement-a-conclusions", "li[id]", 5),
+    ("requirements", "requirement-b-influence", "li[id]", 4),
+    ("requirements", "requirement-b-conclusions", "li[id]", 6),
+    ("requirements", "requirement-c-conclusions", "li[id]", 4),
+    ("ten-factors", "ten-factors", "h2[id]", 10),
+    ("competencies", "competencies-table", "tbody > tr", 3),
+    ("competencies", "competencies-table", "thead th[id]", 3),
+    ("programme", "programme-goal", "li[id]", 1),
+    ("programme", "programme-tasks", "li[id]", 4),
+    ("programme", "practices", "[id^=practice-]", 4),
+    ("programme", "programme-structure", "li[id]", 3),
+    ("programme", "programme-content-figure", ".hb-petal", 4),
+    ("programme", "programme-content-figure", ".hb-petal li", 8),
+    ("programme", "programme-content-figure", ".hb-petals__centre", 1),
+]
+PAGES = ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug, data_id, selector, count", COUNTS, ids=[f"{c[1]}:{c[2]}" for c in COUNTS])
+def test_every_item_is_there(site: Path, lang: str, slug: str, data_id: str, selector: str, count: int) -> None:
+    block = soup(site, lang, slug).select_one(f'[data-id="{data_id}"]')
+    assert block is not None, f"{data_id} is not shown on /{slug}"
+    assert len(block.select(selector)) == count
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_burke_litwin_has_its_21_questions(site: Path, lang: str) -> None:
+    block = soup(site, lang, "burke-litwin").select_one('[data-id="burke-litwin-questions"]')
+    assert block.get_text().count("?") == 21
+
+
+def test_table_2_statements_and_sub_items(site: Path) -> None:
+    table = soup(site, "ru", "competencies").select_one('[data-id="competencies-table"] tbody')
+    statements = table.select("td > ul > li")
+    sub_items = table.select("td > ul > li > ul > li")
+    assert (len(statements), len(sub_items)) == (29, 9)
+
+
+def texts(value: object, lang: str) -> list[str]:
+    """Every text of one language in a YAML structure."""
+    if isinstance(value, dict):
+        if set(value) == set(LANGS) or (set(value) <= set(LANGS) and lang in value and all(isinstance(v, str) for v in value.values())):
+            return [value[lang]] if isinstance(value.get(lang), str) else []
+        return [t for key, inner in value.items() if key not in ("note", "origin", "id", "kind", "aliases") for t in texts(inner, lang)]
+    if isinstance(value, list):
+        return [t for inner in value for t in texts(inner, lang)]
+    return []
+
+
+def homes() -> dict[str, str]:
+    """The page (slug) each data file is shown on, read from the Kazakh pages."""
+    found = {}
+    for page in (ROOT / "docs" / "kk").glob("*.md"):
+        for data_id in re.findall(r'show\("([^"]+)"', page.read_text("utf-8")):
+            found.setdefault(data_id, "" if page.stem == "index" else page.stem)
+    return found
+
+
+def normalise(text: str) -> str:
+    """Collapse white space."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_text_of_every_shown_data_file_is_on_its_page(site: Path, lang: str) -> None:
+    shown = homes()
+    missing = []
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        if data["id"] not in shown:
+            continue
+        page = soup(site, lang, shown[data["id"]])
+        for tooltip in page.select(".hb-term__tip"):
+            tooltip.decompose()
+        body = normalise(page.select_one("article").get_text())
+        for text in texts(data, lang):
+            for paragraph in text.split("\n"):
+                if normalise(paragraph) not in body:
+                    missing.append((path.name, paragraph[:60]))
+    assert not missing, missing[:5]
+
+
+@pytest.mark.parametrize("slug", PAGES + ["glossary"])
+def test_english_pages_have_no_cyrillic_outside_marked_elements(site: Path, slug: str) -> None:
+    page = soup(site, "en", slug)
+    for marked in page.select('[lang="kk"], [lang="ru"]'):
+        marked.decompose()
+    article = page.select_one("article").get_text(" ")
+    assert not re.search(r"[\u0400-\u04ff]", article), re.findall(r"\S*[\u0400-\u04ff]\S*", article)[:5]
+
+
+@pytest.mark.parametrize("anchor", ["requirement-a", "requirement-b", "requirement-c"])
+def test_requirements_have_the_same_anchor_in_every_language(site: Path, anchor: str) -> None:
+    for lang in LANGS:
+        assert soup(site, lang, "requirements").find(id=anchor) is not None, lang
