@@ -70,11 +70,11 @@ def test_language_switcher_keeps_the_page(browser: Browser, base_url: str, sourc
     page.close()
 
 
-@pytest.mark.parametrize("slug", ["", "ten-factors", "glossary"])
+@pytest.mark.parametrize("slug", ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme", "glossary"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_phone_sized_window_needs_no_sideways_scrolling(browser: Browser, base_url: str, lang: str, slug: str) -> None:
     page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)
-    page.goto(base_url + page_url(lang, slug), wait_until="networkidle")
+    assert page.goto(base_url + page_url(lang, slug), wait_until="networkidle").ok
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.close()
 
