@@ -37,7 +37,8 @@ def project_status(project: Project) -> list[FileStatus]:
 
 def format_status(statuses: list[FileStatus]) -> str:
     """A plain-text table, then the editors' notes."""
-    header = f"{'file':<28}" + "".join(f"{lang + ': src/tr/rev':>18}" for lang in LANGUAGES)
+    width = max([len(status.path) for status in statuses] + [5]) + 2
+    header = f"{'file':<{width}}" + "".join(f"{lang + ': src/tr/rev':>18}" for lang in LANGUAGES)
     lines = [header]
     totals: dict[Lang, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
     for status in statuses:
@@ -45,8 +46,8 @@ def format_status(statuses: list[FileStatus]) -> str:
         for lang in LANGUAGES:
             totals[lang].update(status.counts[lang])
             cells += f"{'/'.join(str(status.counts[lang][s]) for s in STATES):>18}"
-        lines.append(f"{status.path:<28}{cells}")
-    lines.append(f"{'total':<28}" + "".join(f"{'/'.join(str(totals[lang][s]) for s in STATES):>18}" for lang in LANGUAGES))
+        lines.append(f"{status.path:<{width}}{cells}")
+    lines.append(f"{'total':<{width}}" + "".join(f"{'/'.join(str(totals[lang][s]) for s in STATES):>18}" for lang in LANGUAGES))
     notes = [f"{status.path}: {item_id}: {note}" for status in statuses for item_id, note in status.notes]
     if notes:
         lines += ["", "editors' notes:", *notes]
