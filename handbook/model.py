@@ -241,6 +241,53 @@ class Source(Strict):
     origin: Origins | None = None
 
 
+class BlockRow(Strict):
+    """A row of a practice block: the stage, the additional reading for it and what directors do."""
+
+    id: Id
+    stage: Text
+    reading: list[Text] = Field([], description="titles of the guides to read, as printed")
+    text: Text = Field(description="what to do; paragraphs are separated by a blank line")
+    note: str | None = None
+    origin: Origins | None = None
+
+
+class BlockHeadings(Strict):
+    """The column headings of a practice block, where the handbook prints them."""
+
+    stage: Text | None = None
+    reading: Text | None = None
+    action: Text | None = None
+
+
+class BlockDoc(Doc):
+    """A practice block: stages (plan and act, critical review, respond) with reading and actions."""
+
+    kind: Literal["block"]
+    title: Text | None = None
+    headings: BlockHeadings = BlockHeadings()
+    see: list[Id] = Field([], description="what the block belongs to, e.g. its practice")
+    rows: list[BlockRow] = Field(min_length=1)
+
+    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """The rows."""
+        return [(("rows", i), row) for i, row in enumerate(self.rows)]
+
+
+class CycleDoc(Doc):
+    """A cycle of stages that returns to its start, with what stands at its centre (Fig. 5)."""
+
+    kind: Literal["cycle"]
+    title: Text
+    cites: list[Id] = []
+    stages: list[ListItem] = Field(min_length=2, description="in order, from the first stage")
+    centre: list[ListItem] = Field([], description="what the cycle turns around (an inner ring)")
+
+    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """The stages and the centre."""
+        return [(("stages", i), s) for i, s in enumerate(self.stages)] + [(("centre", i), c) for i, c in enumerate(self.centre)]
+
+
 class SourcesDoc(Doc):
     """The works the handbook cites in its text."""
 
@@ -298,7 +345,7 @@ class StringsDoc(Doc):
     items: list[UiString] = Field(min_length=1)
 
 
-DataDoc = ListDoc | MatrixDoc | ModelDoc | TiersDoc | PetalsDoc | SourcesDoc | GlossaryDoc | StringsDoc
+DataDoc = ListDoc | MatrixDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc
 
 KINDS: dict[str, type[DataDoc]] = {
     "list": ListDoc,
@@ -306,6 +353,8 @@ KINDS: dict[str, type[DataDoc]] = {
     "model": ModelDoc,
     "tiers": TiersDoc,
     "petals": PetalsDoc,
+    "block": BlockDoc,
+    "cycle": CycleDoc,
     "sources": SourcesDoc,
     "glossary": GlossaryDoc,
     "strings": StringsDoc,

@@ -89,6 +89,7 @@ def _ids(doc: Document, model: DataDoc) -> list[tuple[str, Loc]]:
 def _references(model: DataDoc) -> list[tuple[str, Loc, str]]:
     """Every id the file refers to, where, and what it must name: `source`, `term` or `any`."""
     refs = [(ref, ("cites", i), "source") for i, ref in enumerate(getattr(model, "cites", []))]
+    refs += [(ref, ("see", i), "any") for i, ref in enumerate(getattr(model, "see", []))]
     for loc, item in model.located():
         refs += [(ref, (*loc, "see", i), "any") for i, ref in enumerate(getattr(item, "see", []))]
         if parent := getattr(item, "parent", None):
