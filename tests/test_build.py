@@ -202,7 +202,8 @@ def test_kazakh_ui_file_translates_every_key_of_the_english_one() -> None:
 
 
 # DESIGN.md §5: the handbook's order.
-HANDBOOK_ORDER = ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme", "glossary"]
+HANDBOOK_ORDER = ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme", "capacity", "planning", "assessment", "glossary", "contacts"]
+PRACTICES = ["practices/leading-learning", "practices/developing-self-and-others", "practices/leading-change", "practices/community"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -210,3 +211,48 @@ def test_navigation_follows_the_handbook_order(site: Path, lang: str) -> None:
     page = soup(site, lang)
     links = [a["href"].rstrip("/").lstrip("./") for a in page.select("nav.md-nav--primary > ul > li > a.md-nav__link")]
     assert links == HANDBOOK_ORDER
+    section = [a["href"].rstrip("/").lstrip("./") for a in page.select("nav.md-nav--primary > ul > li.md-nav__item--nested a.md-nav__link[href]")]
+    assert section == PRACTICES
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_navigation_names_each_practice_by_its_canonical_name(site: Path, lang: str) -> None:
+    """The practices have several printed names; the programme's list (data/practices.yml) is the canonical one."""
+    import yaml
+
+    names = [item["name"][lang] for item in yaml.safe_load((ROOT / "data/practices.yml").read_text("utf-8"))["items"]]
+    labels = [a.get_text(" ", strip=True) for a in soup(site, lang).select("nav.md-nav--primary > ul > li.md-nav__item--nested a.md-nav__link[href]")]
+    assert labels == [f"{n}. {name}" for n, name in enumerate(names, 1)]
+
+
+def test_every_internal_link_reaches_its_page_and_anchor(site: Path) -> None:
+    """Cross-references, term links, see-also links and the navigation resolve in every language."""
+    from urllib.parse import unquote, urlsplit
+
+    from bs4 import BeautifulSoup
+
+    parsed: dict[Path, BeautifulSoup] = {}
+
+    def page(path: Path) -> BeautifulSoup:
+        if path not in parsed:
+            parsed[path] = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        return parsed[path]
+
+    broken = []
+    checked = 0
+    for html in sorted(site.rglob("index.html")):
+        for link in page(html).select("article a[href]"):
+            href = link["href"]
+            if EXTERNAL.match(href) or href.startswith(("mailto:", "tel:")):
+                continue
+            target = urlsplit(href)
+            if target.path.endswith((".json", ".csv")):
+                ok = (html.parent / unquote(target.path)).resolve().is_file()
+            else:
+                file = (html.parent / unquote(target.path) / "index.html").resolve() if target.path else html
+                ok = file.is_file() and (not target.fragment or page(file).find(id=unquote(target.fragment)) is not None)
+            checked += 1
+            if not ok:
+                broken.append((html.relative_to(site).as_posix(), href))
+    assert checked > 100
+    assert not broken, broken[:10]
