@@ -24,34 +24,66 @@ SECTIONS = [
     ("ru", "requirements", [(2539, 2556), (2674, 2902)]),
     ("kk", "ten-factors", [(652, 656), (668, 736)]),
     ("ru", "ten-factors", [(2905, 2909), (2927, 2995)]),
+    ("kk", "programme", [(961, 1001), (1078, 1090), (1116, 1133)]),
+    ("ru", "programme", [(3230, 3276), (3357, 3369), (3396, 3415)]),
+    ("kk", "practices/leading-learning", [(1136, 1245), (1303, 1338)]),
+    ("ru", "practices/leading-learning", [(3419, 3527), (3579, 3609)]),
+    ("kk", "practices/developing-self-and-others", [(1347, 1350), (1369, 1473)]),
+    ("ru", "practices/developing-self-and-others", [(3621, 3623), (3643, 3743)]),
+    ("kk", "practices/leading-change", [(1528, 1552), (1556, 1574)]),
+    ("ru", "practices/leading-change", [(3793, 3813), (3830, 3847)]),
+    ("kk", "practices/community", [(1650, 1681), (1758, 1771)]),
+    ("ru", "practices/community", [(3915, 3938), (4026, 4037)]),
+    ("kk", "capacity", [(1811, 1877), (1904, 1915)]),
+    ("ru", "capacity", [(4072, 4131), (4154, 4164)]),
+    ("kk", "planning", [(2005, 2108)]),
+    ("ru", "planning", [(4290, 4391)]),
+    ("kk", "assessment", [(2111, 2123)]),
+    ("ru", "assessment", [(4393, 4407)]),
 ]
 FOOTER = re.compile(r"^(басшыға арналған нұсқаулық.*|руководство для руководителя.*|\d{1,3})$", re.I)
 # Source errors the data corrects on purpose (each is recorded in the data as an editor's note).
 CORRECTIONS = {"зор үмір артады": "зор үміт артады"}
+# Table rows printed as "label text" on one line; the site shows the label apart (content-map H-PPM-T: the
+# practice-model description table, whose labels are rotated against Fig. 5 and re-paired in the data).
+ROW_LABELS = ("Сыни шолу", "Өзгерістерге реакция", "Жоспар және әрекет", "Критический обзор", "Реакция на изменения", "Планирование и действие")
 
 
 def seed_text(first: int, last: int) -> str:
     """Seed lines first..last with extraction damage undone: line-end hyphens rejoined, bullets and spacing dropped."""
     lines = (SEEDS / HANDBOOK).read_text("utf-8").splitlines()[first - 1 : last]
     text = ""
+    previous = ""
     for line in (l.strip() for l in lines):
         if not line or FOOTER.match(line):
             continue
-        text = text[:-1] + line if text.endswith("-") and line[:1].isalpha() else f"{text} {line}"
+        if text.endswith("-") and line[:1].isalpha():
+            text = text[:-1] + line
+        elif line[:1].isupper() and len(previous) < 60 and not previous.endswith((".", ",", ";", ":", "!", "?", "»", "–")):
+            text = f"{text}\n{line}"  # the line before was a heading: a boundary, as on the page
+        else:
+            text = f"{text} {line}"
+        previous = line
     text = text.replace("•", " ")
     for wrong, right in CORRECTIONS.items():
         text = text.replace(wrong, right)
-    return normalise(text)
+    for label in ROW_LABELS:
+        text = re.sub(rf"({label}) (?=[А-ЯӘҒҚҢӨҰҮҺІ])", r"\1\n", text)
+    return text
 
 
 def normalise(text: str) -> str:
-    """Collapse white space; ignore case (the seed's headings are capitals) and hyphens (a compound split at its hyphen)."""
-    return re.sub(r"\s+", " ", text.replace("-", "")).strip().lower()
+    """Collapse white space; ignore case (the seed's headings are capitals), hyphens (a compound split at its hyphen)
+    and the em dash the site puts between a name and its text."""
+    text = re.sub(r"/\s+", "/", text.replace("-", "").replace("—", " "))
+    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def sentences(text: str) -> list[str]:
-    """Pieces between sentence and clause punctuation, long enough to be telling."""
-    return [s.strip(" .;:") for s in re.split(r"(?<=[.;:!?])\s+", text) if len(s) > 12]
+    """Clauses (between punctuation, list numbers and headings), long enough to be telling: the site may show a
+    printed run-on list as a list, so each clause is checked word for word rather than each sentence."""
+    pieces = (re.sub(r"^\d+\.\s*", "", p).strip(" .;:,") for p in re.split(r"(?<=[.;:!?,])\s+|\s(?=\d+\.\S)", text))
+    return [p for p in pieces if len(p) > 12]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the clone")
@@ -61,7 +93,7 @@ def test_every_seed_sentence_is_on_the_page(site: Path, lang: str, slug: str, ra
     for aside in article.select(".hb-term__tip, .headerlink"):
         aside.decompose()  # a glossary term's definition and the ¶ links are not part of the running text
     page = normalise(article.get_text())
-    expected = [s for first, last in ranges for s in sentences(seed_text(first, last))]
-    assert len(expected) > 10
+    expected = [s for first, last in ranges for line in seed_text(first, last).split("\n") for s in sentences(normalise(line))]
+    assert len(expected) > 5
     missing = [s for s in expected if s not in page]
     assert not missing, missing[:5]
