@@ -237,6 +237,7 @@ class Source(Strict):
     author: Text = Field(description="the author(s) as the handbook cites them in each language")
     year: int | None = Field(None, description="none for undated works")
     work: Text | None = Field(None, description="the title, where the handbook names the work")
+    cited_on: list[str] = Field([], description="the pages (slugs, '' for the home page) whose text cites the work")
     note: str | None = None
     origin: Origins | None = None
 

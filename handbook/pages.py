@@ -1,10 +1,12 @@
 """Check the Markdown pages' macro calls before anything is built."""
 
+import re
 from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.model import SourcesDoc
 from handbook.problems import Problem
 from handbook.project import Project
 from handbook.render import MACRO_CHECKS, Site
@@ -74,7 +76,7 @@ def check_page(site: Site, path: Path) -> list[Problem]:
 def check_pages(site: Site) -> list[Problem]:
     """Problems in every page, and pages missing in a language."""
     problems = [problem for path in page_paths(site.project.root) for problem in check_page(site, path)]
-    return problems + check_parity(site.project.root, LANGUAGES)
+    return problems + check_parity(site.project.root, LANGUAGES) + check_cited_pages(site)
 
 
 def data_homes(root: Path) -> dict[str, str]:
@@ -86,16 +88,47 @@ def data_homes(root: Path) -> dict[str, str]:
             tree = _PARSER.parse(path.read_text(encoding="utf-8"))
         except (TemplateSyntaxError, UnicodeDecodeError):
             continue
-        slug = path.relative_to(folder).with_suffix("").as_posix().removesuffix("index").rstrip("/")
+        slug = _slug(path, folder)
         for call in tree.find_all(nodes.Call):
             if isinstance(call.node, nodes.Name) and call.node.name == "show" and call.args and not call.kwargs:
                 homes.setdefault(str(_literal(call.args[0])), slug)
     return homes
 
 
+def page_titles(root: Path, lang: str) -> dict[str, str]:
+    """Each page's title in one language, by slug: its front-matter title, else its first heading."""
+    folder = root / "docs" / lang
+    titles = {}
+    for path in sorted(folder.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r'^title:\s*"?(.*?)"?\s*$', text.split("\n---", 1)[0], re.M) if text.startswith("---") else None
+        found = found or re.search(r"^# (.+)$", text, re.M)
+        titles[_slug(path, folder)] = found.group(1).strip() if found else _slug(path, folder)
+    return titles
+
+
+def _slug(path: Path, folder: Path) -> str:
+    """A page's slug, the same in every language: `practices/community`, or '' for the home page."""
+    return path.relative_to(folder).with_suffix("").as_posix().removesuffix("index").rstrip("/")
+
+
+def check_cited_pages(site: Site) -> list[Problem]:
+    """Every page a source says cites it must exist."""
+    slugs = set(page_titles(site.project.root, DEFAULT_LANGUAGE))
+    problems = []
+    for file_id, doc in site.project.docs.items():
+        for n, source in enumerate(doc.items if isinstance(doc, SourcesDoc) else []):
+            for i, slug in enumerate(source.cited_on):
+                if slug not in slugs:
+                    path = site.project.paths[file_id]
+                    problems.append(Problem(path, 1, 1, f"items[{n}].cited_on[{i}]", f"no page {slug!r} (docs/{DEFAULT_LANGUAGE}/{slug or 'index'}.md)"))
+    return problems
+
+
 def load_site(project: Project) -> Site:
-    """The project with the home page of each data file."""
-    return Site(project, data_homes(project.root))
+    """The project with the home page of each data file and the pages' titles."""
+    titles = {lang: page_titles(project.root, lang) for lang in LANGUAGES}
+    return Site(project, data_homes(project.root), titles)
 
 
 def check_parity(root: Path, languages: tuple[str, ...]) -> list[Problem]:

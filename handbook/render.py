@@ -1,7 +1,7 @@
 """Render data as HTML in one language, through the autoescaping Jinja templates in macros/templates."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ class Site:
 
     project: Project
     homes: dict[str, str]
+    titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def glossary(self) -> GlossaryDoc | None:
         """The glossary, if the project has one."""
@@ -79,6 +80,10 @@ class Renderer:
         slug = self.site.homes[file_id]
         return f"{root}{url_prefix(lang)}{slug + '/' if slug else ''}#{item_id}"
 
+    def page(self, lang: Lang, root: str, slug: str) -> tuple[str, str]:
+        """A page's link and title in `lang`, by slug."""
+        return f"{root}{url_prefix(lang)}{slug + '/' if slug else ''}", self.site.titles.get(lang, {}).get(slug, slug)
+
     def name(self, lang: Lang, item_id: str) -> str:
         """What an item is called in `lang`: a term's name, an item's name, a file's title."""
         item = self.project.item(item_id)
@@ -89,7 +94,13 @@ class Renderer:
         """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""
         with timed("render"):
             html = self.env.get_template(template).render(
-                lang=lang, root=root, ui=partial(self.ui, lang), href=partial(self.href, lang, root), name=partial(self.name, lang), **context
+                lang=lang,
+                root=root,
+                ui=partial(self.ui, lang),
+                href=partial(self.href, lang, root),
+                name=partial(self.name, lang),
+                page=partial(self.page, lang, root),
+                **context,
             )
         return "\n".join(line for line in html.splitlines() if line.strip())
 

@@ -202,7 +202,7 @@ def test_kazakh_ui_file_translates_every_key_of_the_english_one() -> None:
 
 
 # DESIGN.md §5: the handbook's order.
-HANDBOOK_ORDER = ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme", "capacity", "planning", "assessment", "glossary", "contacts"]
+HANDBOOK_ORDER = ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme", "capacity", "planning", "assessment", "glossary", "sources", "contacts"]
 PRACTICES = ["practices/leading-learning", "practices/developing-self-and-others", "practices/leading-change", "practices/community"]
 
 

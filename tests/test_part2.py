@@ -79,3 +79,27 @@ def test_planning_has_its_three_subsections(site: Path, lang: str) -> None:
 def test_each_practice_page_links_its_practice(site: Path, lang: str, practice: str, petal: str, page: str) -> None:
     hrefs = [a["href"] for a in soup(site, lang, page).select("article a[href]")]
     assert any(href.endswith(f"programme/#{practice}") for href in hrefs), hrefs[:10]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_list_the_21_works_with_the_pages_that_cite_them(site: Path, lang: str) -> None:
+    works = soup(site, lang, "sources").select('[data-id="sources"] li[id]')
+    assert len(works) == 21
+    assert all(work.select("a[href]") for work in works), "every work names a page that cites it"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_each_citing_page_really_names_the_author(site: Path, lang: str) -> None:
+    import re
+
+    import yaml
+
+    from conftest import ROOT
+
+    missing = []
+    for source in yaml.safe_load((ROOT / "data/sources.yml").read_text("utf-8"))["items"]:
+        first_word = re.split(r"[ ,]", source["author"][lang])[0]
+        for slug in source["cited_on"]:
+            if first_word not in soup(site, lang, slug).select_one("article").get_text():
+                missing.append((source["id"], slug, first_word))
+    assert not missing
