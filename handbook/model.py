@@ -77,11 +77,24 @@ class Origins(Strict):
         return getattr(self, lang).split(" ", 1)[0]
 
 
+class Aliases(Strict):
+    """Other names of a term, by language (e.g. the name the other language's glossary uses)."""
+
+    kk: list[PlainText] = []
+    ru: list[PlainText] = []
+    en: list[PlainText] = []
+
+    def in_(self, lang: Lang) -> list[str]:
+        """The other names in one language."""
+        return getattr(self, lang)
+
+
 class ListItem(Strict):
     """An item: a name, a text and bullet points (at least a name or a text), with its own anchor."""
 
     id: Id
     name: Text | None = None
+    aliases: Aliases | None = Field(None, description="other names the handbook prints for the item, by language")
     heading: Text | None = Field(None, description="the heading, where it is worded otherwise than the name")
     text: Text | None = Field(None, description="paragraphs are separated by a blank line")
     points: list[Text] = []
@@ -294,18 +307,6 @@ class SourcesDoc(Doc):
 
     kind: Literal["sources"]
     items: list[Source] = Field(min_length=1)
-
-
-class Aliases(Strict):
-    """Other names of a term, by language (e.g. the name the other language's glossary uses)."""
-
-    kk: list[PlainText] = []
-    ru: list[PlainText] = []
-    en: list[PlainText] = []
-
-    def in_(self, lang: Lang) -> list[str]:
-        """The other names in one language."""
-        return getattr(self, lang)
 
 
 class Term(Strict):

@@ -85,10 +85,12 @@ class Renderer:
         return f"{root}{url_prefix(lang)}{slug + '/' if slug else ''}", self.site.titles.get(lang, {}).get(slug, slug)
 
     def name(self, lang: Lang, item_id: str) -> str:
-        """What an item is called in `lang`: a term's name, an item's name, a file's title."""
+        """What an item is called in `lang`: its term, name, stage or title; else the title of the page showing it."""
         item = self.project.item(item_id)
-        text = getattr(item, "term", None) or getattr(item, "name", None) or getattr(item, "title")
-        return text.in_(lang)
+        text = next((getattr(item, f) for f in ("term", "name", "stage", "title") if getattr(item, f, None)), None)
+        if text is not None:
+            return text.in_(lang)
+        return self.page(lang, "", self.site.homes.get(self.project.owner[item_id], ""))[1]
 
     def _render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
         """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""
