@@ -15,6 +15,7 @@ from handbook.project import Project
 from handbook.timing import timed
 
 TEMPLATES = Path("macros") / "templates"
+FIGURES_AND_TABLES = {"matrix", "model", "tiers", "petals", "cycle", "block"}
 
 
 def template_name(kind: str, view: str = "") -> str:
@@ -85,12 +86,15 @@ class Renderer:
         return f"{root}{url_prefix(lang)}{slug + '/' if slug else ''}", self.site.titles.get(lang, {}).get(slug, slug)
 
     def name(self, lang: Lang, item_id: str) -> str:
-        """What an item is called in `lang`: its term, name, stage or title; else the title of the page showing it."""
+        """What an item is called in `lang`: its term, name, stage or title (after its figure's or table's caption);
+        else the title of the page showing it."""
         item = self.project.item(item_id)
+        doc = self.project.docs[self.project.owner[item_id]]
         text = next((getattr(item, f) for f in ("term", "name", "stage", "title") if getattr(item, f, None)), None)
-        if text is not None:
-            return text.in_(lang)
-        return self.page(lang, "", self.site.homes.get(self.project.owner[item_id], ""))[1]
+        if text is None:
+            return self.page(lang, "", self.site.homes.get(doc.id, ""))[1]
+        caption = getattr(doc, "title", None) if doc.kind in FIGURES_AND_TABLES and doc is not item else None
+        return f"{caption.in_(lang)} — {text.in_(lang)}" if caption else text.in_(lang)
 
     def _render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
         """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""
