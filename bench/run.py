@@ -11,25 +11,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
+from conftest import ENV, copy_project  # noqa: E402  (the tests' scratch copy: the bench never touches the real files)
 from synthetic import write_synthetic  # noqa: E402
+from test_serve import get as fetch  # noqa: E402
 
-PARTS = ("mkdocs.yml", "glossary.yml", "data", "docs", "macros", "overrides")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RUNS = 3
-
-
-def copy_project(target: Path) -> Path:
-    """A scratch copy of the project, so that the bench never touches the real files."""
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
-    return target
 
 
 def one_language_config(project: Path, lang: str) -> Path:
@@ -85,15 +75,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    """A page's text, or '' while the server is not ready."""
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def serve_latency(project: Path) -> list[float]:

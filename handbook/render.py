@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -46,32 +46,38 @@ class Site:
         return next((t for t in glossary.items if t.id == term_id), None) if glossary else None
 
 
+@lru_cache(maxsize=4)
+def environment(templates: Path) -> Environment:
+    """The autoescaping Jinja environment of the templates: one per build, so each template compiles once for all
+    languages (Jinja still reloads a template whose file changed, for `mkdocs serve`)."""
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["collate"] = lambda items, lang, field: collate(items, lang, _text_of(field, lang))
+    env.filters["by_initial"] = lambda items, lang, field: by_initial(items, lang, _text_of(field, lang))
+    env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n") if p.strip()]
+    env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES)
+    return env
+
+
 class Renderer:
     """Renders the project's data with autoescaping Jinja templates."""
 
     def __init__(self, site: Site) -> None:
         self.site = site
         self.project = site.project
-        self.env = Environment(
-            loader=FileSystemLoader(self.project.root / TEMPLATES),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters["collate"] = lambda items, lang, field: collate(items, lang, _text_of(field, lang))
-        self.env.filters["by_initial"] = lambda items, lang, field: by_initial(items, lang, _text_of(field, lang))
-        self.env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n") if p.strip()]
-        self.env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES)
+        self.env = environment(self.project.root / TEMPLATES)
+        self.strings = {item.id: item.text for doc in self.project.docs.values() if isinstance(doc, StringsDoc) for item in doc.items}
 
     def ui(self, lang: Lang, key: str) -> str:
         """One of the site's own interface strings (data/ui.yml) in `lang`."""
-        for doc in self.project.docs.values():
-            if isinstance(doc, StringsDoc):
-                for item in doc.items:
-                    if item.id == key:
-                        return item.text.in_(lang)
-        raise KeyError(f"no interface string {key!r} in data/ui.yml")
+        if key not in self.strings:
+            raise KeyError(f"no interface string {key!r} in data/ui.yml")
+        return self.strings[key].in_(lang)
 
     def href(self, lang: Lang, root: str, item_id: str) -> str:
         """The link from a page (at `root` below the site root) to an item on its home page in `lang`."""
