@@ -199,10 +199,6 @@ class ModelDoc(Doc):
         """Every box, row by row."""
         return [(("rows", r, "boxes", b), box) for r, row in enumerate(self.rows) for b, box in enumerate(row.boxes)]
 
-    def box(self, box_id: str) -> ListItem:
-        """A box by id."""
-        return next(box for row in self.rows for box in row.boxes if box.id == box_id)
-
 
 class Tier(Strict):
     """A tier of a stacked figure: its label, its question and its boxes."""

@@ -24,10 +24,6 @@ class Project:
     paths: dict[str, str]
     owner: dict[str, str] = field(default_factory=dict)
 
-    def has(self, item_id: str) -> bool:
-        """Whether any file or item has this id."""
-        return item_id in self.owner
-
     def item(self, item_id: str) -> Any:
         """The item (or file) with this id."""
         doc = self.docs[self.owner[item_id]]
