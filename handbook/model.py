@@ -172,6 +172,12 @@ class MatrixDoc(Doc):
         return [(("columns", i), c) for i, c in enumerate(self.columns)] + [(("rows", i), r) for i, r in enumerate(self.rows)]
 
 
+class RubricDoc(MatrixDoc):
+    """A rubric: themes (rows) by levels (columns), each cell its descriptors; printed and used for self-assessment."""
+
+    kind: Literal["rubric"]  # type: ignore[assignment]
+
+
 class Arrow(Strict):
     """A connection between two boxes of a model."""
 
@@ -343,11 +349,12 @@ class StringsDoc(Doc):
     items: list[UiString] = Field(min_length=1)
 
 
-DataDoc = ListDoc | MatrixDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc
+DataDoc = ListDoc | MatrixDoc | RubricDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc
 
 KINDS: dict[str, type[DataDoc]] = {
     "list": ListDoc,
     "matrix": MatrixDoc,
+    "rubric": RubricDoc,
     "model": ModelDoc,
     "tiers": TiersDoc,
     "petals": PetalsDoc,
