@@ -80,19 +80,21 @@ def check_pages(site: Site) -> list[Problem]:
 
 
 def data_homes(root: Path) -> dict[str, str]:
-    """The page (slug, the same in every language) that shows each data file in its default view: the first that does."""
+    """The page (slug, the same in every language) that shows each data file: the first that shows it in its
+    default view, else the first that shows it at all."""
     homes: dict[str, str] = {}
+    fallback: dict[str, str] = {}
     folder = root / "docs" / DEFAULT_LANGUAGE
     for path in sorted(folder.rglob("*.md")):
         try:
             tree = _PARSER.parse(path.read_text(encoding="utf-8"))
         except (TemplateSyntaxError, UnicodeDecodeError):
             continue
-        slug = _slug(path, folder)
         for call in tree.find_all(nodes.Call):
-            if isinstance(call.node, nodes.Name) and call.node.name == "show" and call.args and not call.kwargs:
-                homes.setdefault(str(_literal(call.args[0])), slug)
-    return homes
+            if isinstance(call.node, nodes.Name) and call.node.name == "show" and call.args:
+                default_view = not any(kw.key == "view" for kw in call.kwargs)
+                (homes if default_view else fallback).setdefault(str(_literal(call.args[0])), _slug(path, folder))
+    return {**fallback, **homes}
 
 
 def page_titles(root: Path, lang: str) -> dict[str, str]:
