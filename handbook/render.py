@@ -48,8 +48,8 @@ class Site:
 
 @lru_cache(maxsize=4)
 def environment(templates: Path) -> Environment:
-    """The autoescaping Jinja environment of the templates: one per build, so each template compiles once for all
-    languages (Jinja still reloads a template whose file changed, for `mkdocs serve`)."""
+    """The autoescaping Jinja environment of the templates, shared by every language's build in the process, so each
+    template compiles once (Jinja still reloads a template whose file changed, for `mkdocs serve`)."""
     env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=True,
