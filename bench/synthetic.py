@@ -46,4 +46,4 @@ def write_synthetic(project: Path, factor: int) -> int:
         for lang, heading in (("kk", "Бөлім"), ("ru", "Раздел"), ("en", "Section")):
             body = f"# {heading} {page}\n\n{_text(lang, page)}\n\n{{{{ show(\"synthetic-{page}\", view=\"grid\") }}}}\n\n{{{{ show(\"synthetic-{page}\") }}}}\n"
             (project / "docs" / lang / f"synthetic-{page}.md").write_text(body, "utf-8")
-    return sum(1 for _ in (project / "docs" / "kk").glob("*.md"))
+    return sum(1 for _ in (project / "docs" / "kk").rglob("*.md"))

@@ -116,7 +116,7 @@ def _slug(path: Path, folder: Path) -> str:
 
 def check_cited_pages(site: Site) -> list[Problem]:
     """Every page a source says cites it must exist."""
-    slugs = set(page_titles(site.project.root, DEFAULT_LANGUAGE))
+    slugs = set(site.titles[DEFAULT_LANGUAGE])
     problems = []
     for file_id, doc in site.project.docs.items():
         for n, source in enumerate(doc.items if isinstance(doc, SourcesDoc) else []):
