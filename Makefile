@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench validate chromium clean
+.PHONY: serve build pdf test bench validate chromium clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/handbook build
+
+# PDFs of every handout and of the whole handbook, per language (builds the site first when it is stale).
+pdf: $(STAMP)
+	$(BIN)/handbook pdf
 
 validate: $(STAMP)
 	$(BIN)/handbook validate

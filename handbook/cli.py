@@ -1,7 +1,8 @@
-"""The `handbook` command: validate, build, status, export and schema."""
+"""The `handbook` command: validate, build, pdf, status, export and schema."""
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from handbook.pages import check_pages, load_site
@@ -43,6 +44,9 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write every data file as open data (all languages side by side)")
     export.add_argument("--format", choices=("json", "csv"), action="append", help="json, csv or both (the default)")
     export.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    pdf = commands.add_parser("pdf", help="build the site if needed, then the PDFs of every handout and of the whole handbook")
+    pdf.add_argument("--site-dir", type=Path, default=None, help="the built site (default: ROOT/site)")
+    pdf.add_argument("--jobs", type=int, default=2, help="PDFs written at once (default: 2)")
     schema = commands.add_parser("schema", help="write schemas/*.schema.json from the model")
     schema.add_argument("--check", action="store_true", help="only say whether the schemas are stale (exit 1 if so)")
     return main
@@ -82,7 +86,25 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from handbook.site import build_site
 
-    return build_site(root, args.site_dir or root / "site")
+    site_dir = args.site_dir or root / "site"
+    if args.command == "pdf":
+        return make_pdfs(root, site_dir, args.jobs)
+    return build_site(root, site_dir)
+
+
+def make_pdfs(root: Path, site_dir: Path, workers: int) -> int:
+    """Build the site when it is missing or stale, then write every PDF and say how long each took."""
+    from handbook.pdf import site_is_stale, write_pdfs
+    from handbook.site import build_site
+
+    if site_is_stale(root, site_dir) and (code := build_site(root, site_dir)):
+        return code
+    start = time.perf_counter()
+    made = write_pdfs(load_project(root), site_dir, workers)
+    for pdf in made:
+        print(f"{pdf.path.relative_to(site_dir)}  {pdf.size / 1024:.0f} KiB  {pdf.seconds:.1f} s")
+    print(f"{len(made)} PDFs in {time.perf_counter() - start:.1f} s")
+    return 0
 
 
 if __name__ == "__main__":

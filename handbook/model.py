@@ -158,6 +158,7 @@ class MatrixDoc(Doc):
     cites: list[Id] = []
     columns: list[ListItem] = Field(min_length=1)
     rows: list[MatrixRow] = Field(min_length=1)
+    landscape: bool = Field(False, description="too wide for a portrait page: print it on a landscape A4 page")
 
     @model_validator(mode="after")
     def _cells_name_columns(self) -> "MatrixDoc":
@@ -349,7 +350,41 @@ class StringsDoc(Doc):
     items: list[UiString] = Field(min_length=1)
 
 
-DataDoc = ListDoc | MatrixDoc | RubricDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc
+class Shown(Strict):
+    """A data file on a handout, in one of its views, under an optional heading."""
+
+    data: Id = Field(description="the id of a data file")
+    view: str = Field("", description="a view of its kind, e.g. `form` for a blank rubric; the default view if empty")
+    heading: Text | None = Field(None, description="a heading above it, where the data file has no caption of its own")
+
+
+class Handout(Strict):
+    """A printable sheet: its URL slug (`handouts/<id>/`, `pdf/<id>.pdf`), title and the data it shows."""
+
+    id: Id
+    name: Text | None = Field(None, description="the title; by default the first data file's caption or page title")
+    show: list[Shown] = Field(min_length=1)
+    note: str | None = Field(None, description="an editor's note, never shown to readers")
+
+
+class HandoutsDoc(Doc):
+    """The printable pack for trainers; every rubric also gets a blank form without being listed."""
+
+    kind: Literal["handouts"]
+    items: list[Handout] = Field(min_length=1)
+
+    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+        """Nothing: handout ids are URL slugs, a namespace of their own (see project.check_handouts)."""
+        return []
+
+
+def blank_forms(docs: list["DataDoc"]) -> list[Handout]:
+    """A blank-form handout for every rubric that no listed handout already shows as a form."""
+    listed = {(s.data, s.view) for doc in docs if isinstance(doc, HandoutsDoc) for h in doc.items for s in h.show}
+    return [Handout(id=doc.id, show=[Shown(data=doc.id, view="form")]) for doc in docs if isinstance(doc, RubricDoc) and (doc.id, "form") not in listed]
+
+
+DataDoc = ListDoc | MatrixDoc | RubricDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc | HandoutsDoc
 
 KINDS: dict[str, type[DataDoc]] = {
     "list": ListDoc,
@@ -363,4 +398,5 @@ KINDS: dict[str, type[DataDoc]] = {
     "sources": SourcesDoc,
     "glossary": GlossaryDoc,
     "strings": StringsDoc,
+    "handouts": HandoutsDoc,
 }

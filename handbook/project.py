@@ -8,11 +8,13 @@ from pydantic import ValidationError
 
 from handbook.languages import LANGUAGES
 from handbook.load import Document, Loc, field_path, position, read_yaml
-from handbook.model import KINDS, DataDoc, GlossaryDoc, SourcesDoc
+from handbook.model import KINDS, DataDoc, GlossaryDoc, HandoutsDoc, SourcesDoc, blank_forms
 from handbook.problems import Problem, ValidationFailed
 from handbook.timing import CALLS, timed
+from handbook.views import has_view
 
 DATA_FILES = ("glossary.yml", "data/**/*.yml")
+BOOK = "handbook"  # the slug of the whole handbook among the handouts
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,32 @@ def _references(model: DataDoc) -> list[tuple[str, Loc, str]]:
             refs.append((parent, (*loc, "parent"), "term"))
     for i, arrow in enumerate(getattr(model, "arrows", [])):
         refs += [(arrow.source, ("arrows", i, "source"), "any"), (arrow.target, ("arrows", i, "target"), "any")]
+    if isinstance(model, HandoutsDoc):
+        refs += [(shown.data, ("items", i, "show", j, "data"), "file") for i, h in enumerate(model.items) for j, shown in enumerate(h.show)]
     return refs
+
+
+def check_handouts(root: Path, documents: list[tuple[Document, DataDoc]]) -> list[Problem]:
+    """Handout slugs are unique (every rubric's blank form and the whole book take theirs), and every view a
+    handout asks for exists for its data file's kind."""
+    kinds = {model.id: model.kind for _, model in documents}
+    paths = {model.id: doc.path for doc, model in documents}
+    taken = {form.id: f"the blank form of {paths[form.id]}" for form in blank_forms([model for _, model in documents])}
+    taken[BOOK] = "the whole handbook"
+    problems = []
+    for doc, model in documents:
+        for i, handout in enumerate(model.items if isinstance(model, HandoutsDoc) else []):
+            if handout.id in taken:
+                line, col = position(doc.data, ("items", i, "id"))
+                problems.append(Problem(doc.path, line, col, f"items[{i}].id", f"handout {handout.id!r} is already {taken[handout.id]}"))
+            taken[handout.id] = f"the handout at {doc.path}:{position(doc.data, ('items', i, 'id'))[0]}"
+            for j, shown in enumerate(handout.show):
+                kind = kinds.get(shown.data)
+                if kind and shown.view and not has_view(root, kind, shown.view):
+                    line, col = position(doc.data, ("items", i, "show", j, "view"))
+                    message = f"a {kind} has no view {shown.view!r} (no template macros/templates/kinds/{kind}-{shown.view}.html)"
+                    problems.append(Problem(doc.path, line, col, field_path(("items", i, "show", j, "view")), message))
+    return problems
 
 
 def check_ids(documents: list[tuple[Document, DataDoc]]) -> tuple[dict[str, str], list[Problem]]:
@@ -112,8 +139,9 @@ def check_ids(documents: list[tuple[Document, DataDoc]]) -> tuple[dict[str, str]
         "source": {item.id for _, model in documents if isinstance(model, SourcesDoc) for item in model.items},
         "term": {item.id for _, model in documents if isinstance(model, GlossaryDoc) for item in model.items if not item.parent},
         "any": set(owner),
+        "file": {model.id for _, model in documents},
     }
-    wanted = {"source": "source (see data/sources.yml)", "term": "top-level glossary term", "any": "id"}
+    wanted = {"source": "source (see data/sources.yml)", "term": "top-level glossary term", "any": "id", "file": "data file id"}
     for doc, model in documents:
         for ref, loc, must_be in _references(model):
             if ref not in targets[must_be]:
@@ -141,7 +169,7 @@ def load_project(root: Path, paths: list[Path] | None = None) -> Project:
             documents.append((doc, model))
     with timed("validate"):
         owner, found = check_ids(documents)
-    problems += found
+    problems += found + check_handouts(root, documents)
     if problems:
         raise ValidationFailed(problems)
     return Project(

@@ -7,20 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from handbook.collation import by_initial, collate
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang, url_prefix
 from handbook.model import GlossaryDoc, StringsDoc, Term
 from handbook.project import Project
 from handbook.timing import timed
+from handbook.views import TEMPLATES, has_view, template_name
 
-TEMPLATES = Path("macros") / "templates"
 FIGURES_AND_TABLES = {"matrix", "model", "tiers", "petals", "cycle", "block"}
-
-
-def template_name(kind: str, view: str = "") -> str:
-    """The template that renders one kind of data file, in its default or a named view."""
-    return f"kinds/{kind}-{view}.html" if view else f"kinds/{kind}.html"
 
 
 def _text_of(field: str, lang: Lang) -> Callable[[Any], str]:
@@ -46,6 +42,12 @@ class Site:
         return next((t for t in glossary.items if t.id == term_id), None) if glossary else None
 
 
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string, safe inside a <style> element (for printed headers and footers)."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '\\"<>&\n' else c for c in text)
+    return Markup(f'"{escaped}"')
+
+
 @lru_cache(maxsize=4)
 def environment(templates: Path) -> Environment:
     """The autoescaping Jinja environment of the templates, shared by every language's build in the process, so each
@@ -60,7 +62,8 @@ def environment(templates: Path) -> Environment:
     env.filters["collate"] = lambda items, lang, field: collate(items, lang, _text_of(field, lang))
     env.filters["by_initial"] = lambda items, lang, field: by_initial(items, lang, _text_of(field, lang))
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n") if p.strip()]
-    env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES)
+    env.filters["css_string"] = css_string
+    env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES, url_prefix=url_prefix)
     return env
 
 
@@ -102,7 +105,7 @@ class Renderer:
         caption = getattr(doc, "title", None) if doc.kind in FIGURES_AND_TABLES and doc is not item else None
         return f"{caption.in_(lang)} — {text.in_(lang)}" if caption else text.in_(lang)
 
-    def _render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
+    def render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
         """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""
         with timed("render"):
             html = self.env.get_template(template).render(
@@ -119,12 +122,17 @@ class Renderer:
     def show(self, lang: Lang, file_id: str, view: str = "", root: str = "", level: int = 2) -> str:
         """One data file as HTML in `lang`; named items become headings of `level`."""
         doc = self.project.docs[file_id]
-        return self._render(template_name(doc.kind, view), lang, root, doc=doc, level=level)
+        extra = {}
+        if doc.kind == "handouts":
+            from handbook.handouts import pack, title  # the pack's titles need a renderer
+
+            extra["sheets"] = [(sheet, title(self, lang, sheet)) for sheet in pack(self.project)]
+        return self.render(template_name(doc.kind, view), lang, root, doc=doc, level=level, **extra)
 
     def term(self, lang: Lang, term_id: str, text: str | None = None, root: str = "", serial: int = 0) -> str:
         """A glossary term (or the inflected form given) linked to its entry, with its definition as a tooltip."""
         entry = self.site.term(term_id)
-        return self._render("term.html", lang, root, entry=entry, text=text or entry.term.in_(lang), tip=f"tip-{term_id}-{serial}")
+        return self.render("term.html", lang, root, entry=entry, text=text or entry.term.in_(lang), tip=f"tip-{term_id}-{serial}")
 
 
 Check = Callable[[Site, list[Any], dict[str, Any]], str | None]
@@ -140,7 +148,7 @@ def check_show(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | Non
     if kwargs.get("level", 2) not in (2, 3, 4):
         return "level= must be 2, 3 or 4"
     kind, view = site.project.docs[file_id].kind, kwargs.get("view", "")
-    if not (site.project.root / TEMPLATES / template_name(kind, view)).is_file():
+    if not has_view(site.project.root, kind, view):
         return f"a {kind} has no view {view!r} (no template {template_name(kind, view)})"
     return None
 

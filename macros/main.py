@@ -1,11 +1,14 @@
 """The mkdocs-macros module: validates the project once, then renders data in the page's language."""
 
 import itertools
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from handbook.languages import DEFAULT_LANGUAGE
+from handbook.handouts import footer, for_page
+from handbook.handouts import title as sheet_title
+from handbook.languages import DEFAULT_LANGUAGE, url_prefix
 from handbook.export import export_all
 from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
@@ -47,6 +50,23 @@ def define_env(env) -> None:
         return renderer.term(language(), term_id, text, root(), next(serials))
 
     assert set(env.macros) >= set(MACRO_CHECKS), "every checked macro must be defined"
+    env.handbook_renderer = renderer
+
+
+def on_post_page_macros(env) -> None:
+    """Under the page's title, link the handouts made from what it shows; give its printed pages their footer."""
+    renderer: Renderer = env.handbook_renderer
+    lang = env.conf["theme"]["language"]
+    slug = env.page.url.removeprefix(url_prefix(lang)).strip("/")
+    root = "../" * env.page.url.count("/")
+    title = renderer.site.titles.get(lang, {}).get(slug, env.conf["site_name"])
+    extra = renderer.render("print-footer.html", lang, root, footer=footer(title, lang, env.page.url, env.conf["site_url"]))
+    if sheets := for_page(renderer, slug):
+        links = renderer.render("handout-links.html", lang, root, sheets=[(sheet, sheet_title(renderer, lang, sheet)) for sheet in sheets])
+        extra = f"{links}\n\n{extra}"
+    title_line = re.search(r"^# .*$", env.markdown, re.M)
+    at = title_line.end() if title_line else 0
+    env.markdown = f"{env.markdown[:at]}\n\n{extra}\n\n{env.markdown[at:]}"
 
 
 def on_post_build(env) -> None:

@@ -1,0 +1,70 @@
+"""The whole handbook as one print-ready document: every page of the site, in order, as a chapter, its links
+pointing inside the book."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin
+
+from handbook.handouts import PAGE, build_date, footer
+from handbook.languages import DEFAULT_LANGUAGE, Lang, url_prefix
+from handbook.project import BOOK
+from handbook.render import Renderer
+
+ID = re.compile(r'(?<=\s)(id|aria-describedby)="([^"]*)"')
+HREF = re.compile(r'(?<=\s)href="([^"]*)"')
+STYLE = re.compile(r"<style\b.*?</style>\s*", re.S)
+SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One page of the site: its URL below the site root (`ru/evidence/`), its title and its content's HTML."""
+
+    url: str
+    title: str
+    html: str
+
+    @property
+    def anchor(self) -> str:
+        """The chapter's id in the book; its own ids are prefixed with it."""
+        return "p-" + (self.url.strip("/").replace("/", "-") or "home")
+
+
+def link_inside(chapters: list[Chapter]) -> list[Chapter]:
+    """The chapters with unique ids, and links to pages in the book turned into links inside it (others dropped)."""
+    anchors = {"/" + chapter.url: chapter.anchor for chapter in chapters}
+
+    def inside(chapter: Chapter) -> Chapter:
+        def target(match: re.Match[str]) -> str:
+            href = match.group(1)
+            if SCHEME.match(href):
+                return match.group(0)
+            path, fragment = urldefrag(urljoin("/" + chapter.url, href))
+            if path not in anchors:
+                return ""
+            return f'href="#{anchors[path]}--{fragment}"' if fragment else f'href="#{anchors[path]}"'
+
+        html = STYLE.sub("", chapter.html)
+        html = ID.sub(lambda m: f'{m.group(1)}="{chapter.anchor}--{m.group(2)}"', html)
+        return Chapter(chapter.url, chapter.title, HREF.sub(target, html))
+
+    return [inside(chapter) for chapter in chapters]
+
+
+def render_book(renderer: Renderer, lang: Lang, chapters: list[Chapter], site_name: str, site_url: str | None) -> str:
+    """The whole handbook in one language: a cover, the contents, the chapters."""
+    root = "../" * (2 + (lang != DEFAULT_LANGUAGE))
+    path = f"{url_prefix(lang)}{PAGE}/{BOOK}/"
+    return renderer.render(
+        "book.html", lang, root, chapters=link_inside(chapters), title=site_name, date=build_date(),
+        sheet={"id": BOOK, "landscape": False}, slug=f"{PAGE}/{BOOK}/", footer=footer(site_name, lang, path, site_url),
+    )
+
+
+def write_book(renderer: Renderer, lang: Lang, chapters: list[Chapter], site_dir: Path, site_name: str, site_url: str | None) -> Path:
+    """Write the whole handbook's page for one language: site/<lang prefix>handouts/handbook/index.html."""
+    target = site_dir / url_prefix(lang) / PAGE / BOOK / "index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_book(renderer, lang, chapters, site_name, site_url), encoding="utf-8")
+    return target

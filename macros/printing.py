@@ -1,0 +1,52 @@
+"""MkDocs hooks for print: keep each page's HTML as it is built, then write the print-ready pages of the
+handouts and of the whole handbook for the language just built."""
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from handbook.book import Chapter, write_book
+from handbook.handouts import PAGE, write_sheets
+from handbook.pages import load_site
+from handbook.project import load_project_once
+from handbook.render import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+_built: dict[str, list[Page]] = {}  # by language, the pages built, with their HTML
+
+
+def _language(config: MkDocsConfig) -> str:
+    """The language being built (static-i18n sets it per language)."""
+    return config["theme"]["language"]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Start the language's list of pages afresh (`mkdocs serve` rebuilds)."""
+    _built[_language(config)] = []
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    """Keep the page (its `content` is this HTML) for the whole handbook."""
+    _built.setdefault(_language(config), []).append(page)
+    return html
+
+
+def _in_order(pages: list[Page]) -> list[Page]:
+    """The pages in the order of the navigation (each page knows the next), the handouts page left out."""
+    first = next((p for p in pages if p.previous_page is None and p.next_page is not None), None)
+    ordered = []
+    while first is not None:
+        ordered.append(first)
+        first = first.next_page
+    return [page for page in ordered if page.content and not page.url.rstrip("/").endswith(PAGE)]
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write handouts/<id>/ and handouts/handbook/ for the language just built."""
+    lang = _language(config)
+    renderer = Renderer(load_site(load_project_once(ROOT)))
+    site_dir = Path(config["site_dir"])
+    write_sheets(renderer, lang, site_dir, config["site_name"], config["site_url"])
+    chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(_built.get(lang, []))]
+    write_book(renderer, lang, chapters, site_dir, config["site_name"], config["site_url"])

@@ -1,0 +1,353 @@
+"""Printing: handout pages, blank forms, the whole handbook, real PDFs read back, and print media in chromium."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser
+from pypdf import PdfReader
+
+from conftest import CHROMIUM, LANGS, ROOT, handbook, mkdocs_build, page_url, soup
+
+A4 = (595.28, 841.89)
+DATA = ROOT / "data"
+KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+WIDE_FORMS = ("development-rubric", "competencies")
+
+
+def listed_handouts() -> list[str]:
+    """The handout ids data/handouts.yml lists, read straight from the file."""
+    return [item["id"] for item in yaml.safe_load((DATA / "handouts.yml").read_text("utf-8"))["items"]]
+
+
+def rubric_ids() -> list[str]:
+    """The ids of every data file of kind rubric."""
+    return [doc["id"] for path in sorted(DATA.glob("*.yml")) if (doc := yaml.safe_load(path.read_text("utf-8")))["kind"] == "rubric"]
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace, to compare wrapped PDF text with the data."""
+    return re.sub(r"\s+", "", text)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower-cased; a word hyphenated at a line's end splits as it does in the data."""
+    return re.findall(r"\w+", text.lower())
+
+
+def runs_through(needle: list[str], haystack: list[str], gap: int = 400) -> bool:
+    """Whether the words of `needle` appear in order in `haystack`, each within `gap` words of the last (room for a
+    page's footer, the repeated header and the other cells of a row that goes on over the next page)."""
+    for start in (i for i, word in enumerate(haystack) if word == needle[0]):
+        at = start
+        for word in needle[1:]:
+            found = next((j for j in range(at + 1, min(at + 1 + gap, len(haystack))) if haystack[j] == word), None)
+            if found is None:
+                break
+            at = found
+        else:
+            return True
+    return False
+
+
+def pdf_text(path: Path, first: int = 0, last: int | None = None) -> str:
+    """The extracted text of some pages of a PDF."""
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages[first:last])
+
+
+def orientation(page) -> str:
+    """`portrait` or `landscape` for an A4 page; fails for any other size."""
+    size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
+    assert size == pytest.approx(sorted(A4), abs=1), size
+    return "landscape" if float(page.mediabox.width) > float(page.mediabox.height) else "portrait"
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`handbook pdf` into a fresh folder: it builds the site (there is none yet), then every PDF."""
+    out = tmp_path_factory.mktemp("printed") / "site"
+    result = handbook(ROOT, "pdf", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "PDFs in" in result.stdout
+    return out
+
+
+def pdf_path(site: Path, lang: str, name: str) -> Path:
+    """Where a language's PDF lives: site/pdf/ for Kazakh, site/<lang>/pdf/ for the others."""
+    return site / page_url(lang) / "pdf" / f"{name}.pdf"
+
+
+# The handout pages (HTML), from the session's strict build.
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_handouts_page_lists_every_handout_and_every_rubric_form(site: Path, lang: str) -> None:
+    page = soup(site, lang, "handouts")
+    links = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".hb-handouts a[href$='/']")}
+    assert links >= {*listed_handouts(), *rubric_ids(), "handbook"}
+    pdf_links = {a["href"].rsplit("/", 1)[-1] for a in page.select(".hb-handouts a[href$='.pdf']")}
+    assert pdf_links >= {f"{name}.pdf" for name in [*listed_handouts(), *rubric_ids(), "handbook"]}
+
+
+@pytest.mark.parametrize("name", [*listed_handouts(), "development-rubric", "handbook"])
+def test_every_handout_has_a_page_at_the_same_slug_in_every_language(site: Path, name: str) -> None:
+    for lang in LANGS:
+        page = soup(site, lang, f"handouts/{name}")
+        assert page.html["lang"] == lang
+        assert page.select_one("link[href$='print-fonts.css']") is not None
+        others = {a["hreflang"]: a["href"] for a in page.select(".hb-sheet__bar a[hreflang]")}
+        assert set(others) == set(LANGS) - {lang}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_blank_rubric_form_has_the_descriptors_and_empty_columns(site: Path, lang: str) -> None:
+    rubric = yaml.safe_load((DATA / "development_rubric.yml").read_text("utf-8"))
+    strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((DATA / "ui.yml").read_text("utf-8"))["items"]}
+    page = soup(site, lang, "handouts/development-rubric")
+    headers = [th.get_text(" ", strip=True) for th in page.select(".hb-form__table thead th")]
+    assert headers[-3:] == [strings["form.level"], strings["form.evidence"], strings["form.next-steps"]]
+    for number, column in enumerate(rubric["columns"], 1):
+        assert headers[number].endswith(column["name"][lang]) and headers[number].startswith(str(number))
+    rows = page.select(".hb-form__table tbody tr")
+    assert [row.th.get_text(strip=True) for row in rows] == [row["name"][lang] for row in rubric["rows"]]
+    for row in rows:
+        blanks = row.select("td.hb-blank")
+        assert len(blanks) == 3 and all(not cell.get_text(strip=True) for cell in blanks)
+        assert len(row.select(".hb-tick")) == len(rubric["columns"])
+    labels = [label.get_text(strip=True) for label in page.select(".hb-form__who .hb-form__label")]
+    assert labels == [f"{strings[key]}:" for key in ("form.name", "form.school", "form.date")]
+
+
+def test_a_new_rubric_gets_its_blank_form_without_code(project: Path, tmp_path: Path) -> None:
+    rubric = yaml.safe_load((project / "data" / "development_rubric.yml").read_text("utf-8"))
+    rubric["id"] = "second-rubric"
+    for part in rubric["columns"] + rubric["rows"]:
+        part["id"] = f"second-{part['id']}"
+    for row in rubric["rows"]:
+        row["cells"] = {f"second-{column}": cells for column, cells in row["cells"].items()}
+    (project / "data" / "second_rubric.yml").write_text(yaml.safe_dump(rubric, allow_unicode=True), "utf-8")
+    for lang in LANGS:
+        page = project / "docs" / lang / "school-practice" / "development-rubric.md"
+        page.write_text(page.read_text("utf-8") + '\n{{ show("second-rubric") }}\n', "utf-8")
+    out = tmp_path / "site"
+    result = mkdocs_build(project, out)
+    assert result.returncode == 0, result.stderr
+    for lang in LANGS:
+        form = soup(out, lang, "handouts/second-rubric")
+        assert form.select(".hb-form--rubric .hb-blank")
+        assert soup(out, lang, "handouts").select_one("a[href$='handouts/second-rubric/']") is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_link_to_the_handouts_made_from_them(site: Path, lang: str) -> None:
+    links = soup(site, lang, "practices/leading-learning").select(".hb-handout-links a")
+    hrefs = [a["href"] for a in links]
+    assert any(href.endswith("handouts/leading-learning/") for href in hrefs)
+    assert any(href.endswith("pdf/leading-learning.pdf") for href in hrefs)
+    assert soup(site, lang, "evidence").select(".hb-handout-links") == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_footer_names_the_page_its_language_the_address_and_the_date(site: Path, lang: str) -> None:
+    names = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+    page = soup(site, lang, "ten-factors")
+    style = next(s.get_text() for s in page.select("article style") if "@bottom-left" in s.get_text())
+    footer = re.search(r'@bottom-left \{ content: "([^"]*)"', style).group(1)
+    title = page.h1.get_text(strip=True).rstrip("¶")
+    assert footer.startswith(title) and names[lang] in footer
+    assert "/" + page_url(lang, "ten-factors") in footer
+    assert re.search(r"\d{4}-\d{2}-\d{2}$", footer)
+
+
+def test_css_strings_cannot_close_the_style_element() -> None:
+    from handbook.render import css_string
+
+    assert css_string('a "b" \\ </style><script>') == '"a \\22 b\\22  \\5c  \\3c /style\\3e \\3c script\\3e "'
+
+
+def test_whole_handbook_page_has_every_page_as_a_chapter_with_links_inside(site: Path) -> None:
+    book = soup(site, "ru", "handouts/handbook")
+    chapters = book.select("section.hb-book__chapter")
+    titles = [section.h1.get_text(strip=True).rstrip("¶") for section in chapters]
+    expected = [re.search(r"^# (.+)$", (ROOT / "docs" / "ru" / "index.md").read_text("utf-8"), re.M).group(1)]
+    assert titles[0] == expected[0] and len(chapters) == len(list((ROOT / "docs" / "ru").rglob("*.md"))) - 1
+    ids = [tag["id"] for tag in book.select("[id]")]
+    assert len(ids) == len(set(ids)), "ids are unique in the book"
+    inside = [a["href"] for a in book.select("main a[href^='#']")]
+    assert len(inside) > 100 and all(book.find(id=href[1:]) is not None for href in inside)
+    assert not [a["href"] for a in book.select("main a[href]") if not a["href"].startswith(("#", "http", "mailto:"))]
+
+
+# Print media in a real browser.
+
+pytest_browser = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is missing: run `make test`, which installs it")
+
+
+@pytest_browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_printing_a_page_hides_the_web_chrome(browser: Browser, base_url: str, lang: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + page_url(lang, "practices/leading-learning"))
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".hb-handout-links", ".headerlink"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("article h1").is_visible()
+    width = page.evaluate("document.querySelector('article').getBoundingClientRect().width")
+    page.emulate_media(media="screen")
+    assert page.locator(".md-header").is_visible()
+    page.close()
+    assert width > 600, "the printed text takes the page's width"
+
+
+@pytest_browser
+def test_chromium_prints_wide_tables_on_landscape_pages_and_the_rest_portrait(browser: Browser, base_url: str, tmp_path: Path) -> None:
+    page = browser.new_page()
+    page.goto(base_url + page_url("ru", "competencies"))
+    page.pdf(path=tmp_path / "competencies.pdf", prefer_css_page_size=True)
+    page.close()
+    pages = [orientation(p) for p in PdfReader(tmp_path / "competencies.pdf").pages]
+    assert pages[0] == "portrait" and "landscape" in pages
+
+
+@pytest_browser
+def test_the_handout_page_prints_without_its_bar(browser: Browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + page_url("kk", "handouts/development-rubric"))
+    assert page.locator(".hb-sheet__bar").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".hb-sheet__bar").is_visible()
+    page.close()
+
+
+# Real PDFs, read back.
+
+
+def test_every_handout_and_the_book_exist_as_pdf_in_every_language(pdfs: Path) -> None:
+    for lang in LANGS:
+        for name in [*listed_handouts(), *rubric_ids(), "handbook"]:
+            assert pdf_path(pdfs, lang, name).stat().st_size > 5000, (lang, name)
+    links = [(html, a["href"]) for html in pdfs.rglob("index.html") for a in soup_file(html).select("a[href$='.pdf']")]
+    assert links and all((html.parent / href).resolve().is_file() for html, href in links)
+
+
+def soup_file(path: Path):
+    """A built file, parsed."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdfs_are_a4_forms_landscape_sheets_portrait(pdfs: Path, lang: str) -> None:
+    for name in WIDE_FORMS:
+        assert {orientation(p) for p in PdfReader(pdf_path(pdfs, lang, name)).pages} == {"landscape"}
+    for name in ("ten-factors", "burke-litwin-questions", "leading-learning", "glossary"):
+        assert {orientation(p) for p in PdfReader(pdf_path(pdfs, lang, name)).pages} == {"portrait"}
+    book = [orientation(p) for p in PdfReader(pdf_path(pdfs, lang, "handbook")).pages]
+    assert book[0] == "portrait" and book.count("landscape") >= 3, "the wide tables of the book turn the page"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_rubric_cell_is_in_the_pdf_in_its_language(pdfs: Path, lang: str) -> None:
+    rubric = yaml.safe_load((DATA / "development_rubric.yml").read_text("utf-8"))
+    raw = pdf_text(pdf_path(pdfs, lang, "development-rubric"))
+    text, stream = squeeze(raw), words(raw)
+    for row in rubric["rows"]:
+        assert squeeze(row["name"][lang]) in text
+        for statements in row["cells"].values():
+            for statement in statements:
+                assert runs_through(words(statement["text"][lang]), stream), statement["text"][lang][:60]
+                for other in set(LANGS) - {lang}:
+                    if statement["text"][other] != statement["text"][lang]:
+                        assert squeeze(statement["text"][other])[:40] not in text
+
+
+def test_kazakh_letters_are_drawn_by_an_embedded_font_that_has_them(pdfs: Path) -> None:
+    """Extracted text can be right while the glyphs drawn are wrong (fonts sharing a name inside the PDF):
+    the embedded font programs themselves must map every Kazakh letter the pages use."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    mapped: set[str] = set()
+    for page in PdfReader(pdf_path(pdfs, "kk", "handbook")).pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            program = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            mapped |= {chr(code) for code in program.getBestCmap()}
+    used = set("".join(path.read_text("utf-8") for path in (ROOT / "docs" / "kk").rglob("*.md"))) & set(KAZAKH_LETTERS)
+    assert used and used <= mapped, used - mapped
+
+
+def test_kazakh_letters_come_back_as_themselves(pdfs: Path) -> None:
+    text = pdf_text(pdf_path(pdfs, "kk", "handbook"))
+    used = set("".join(path.read_text("utf-8") for path in (ROOT / "docs" / "kk").rglob("*.md"))) & set(KAZAKH_LETTERS)
+    assert len(used) >= 12 and used <= set(text), used - set(text)
+    assert "Басшыға арналған нұсқаулық" in pdf_text(pdf_path(pdfs, "kk", "handbook"), 0, 1)
+    glossary = squeeze(pdf_text(pdf_path(pdfs, "kk", "glossary")))
+    terms = yaml.safe_load((ROOT / "glossary.yml").read_text("utf-8"))["items"]
+    assert all(squeeze(term["term"]["kk"]) in glossary for term in terms)
+    assert any(set(term["term"]["kk"]) & set(KAZAKH_LETTERS) for term in terms)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fonts_are_embedded(pdfs: Path, lang: str) -> None:
+    reader = PdfReader(pdf_path(pdfs, lang, "handbook"))
+    fonts = {}
+    for page in reader.pages[:12]:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert any("Roboto" in name for name in fonts)
+    assert all(fonts.values()), fonts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_book_has_a_cover_contents_with_page_numbers_and_bookmarks(pdfs: Path, lang: str) -> None:
+    reader = PdfReader(pdf_path(pdfs, lang, "handbook"))
+    assert len(reader.pages) > 30
+    titles = [re.search(r"^# (.+)$", path.read_text("utf-8"), re.M).group(1) for path in [ROOT / "docs" / lang / "index.md", ROOT / "docs" / lang / "glossary.md"]]
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert all(title in top for title in titles), top
+    contents = reader.pages[1].extract_text()
+    assert re.search(rf"{re.escape(titles[1])}\W*\d+", contents.replace("\n", " ")) or re.search(r"\.\s*\d+\s*$", contents, re.M)
+    assert squeeze(titles[0]) in squeeze(contents)
+    assert (pdf_path(pdfs, lang, "handbook")).stat().st_size < 5 * 1024 * 1024
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_table_header_is_repeated_on_the_second_page(pdfs: Path, lang: str) -> None:
+    strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((DATA / "ui.yml").read_text("utf-8"))["items"]}
+    form = PdfReader(pdf_path(pdfs, lang, "competencies"))
+    assert len(form.pages) >= 2
+    assert squeeze(strings["form.evidence"]) in squeeze(form.pages[1].extract_text())
+    glossary = PdfReader(pdf_path(pdfs, lang, "glossary"))
+    assert len(glossary.pages) >= 2
+    assert squeeze(strings["term.definition"]) in squeeze(glossary.pages[1].extract_text())
+
+
+def test_a_broken_data_file_stops_the_pdf_command_before_anything_is_written(project: Path) -> None:
+    (project / "data" / "ten_factors.yml").write_text("kind: list\nid: [broken\n", "utf-8")
+    out = project / "site"
+    result = handbook(project, "pdf", "--site-dir", str(out))
+    assert result.returncode == 1
+    assert "data/ten_factors.yml:" in result.stderr
+    assert not out.exists()
+
+
+def test_print_fonts_are_the_site_fonts_one_family_per_subset() -> None:
+    """print-fonts.css declares the same files with the same ranges as fonts.css, each subset its own family."""
+    def faces(name: str) -> set[tuple[str, str, str, str]]:
+        css = (ROOT / "overrides" / "assets" / "stylesheets" / name).read_text("utf-8")
+        found = set()
+        for block in re.findall(r"@font-face \{(.*?)\}", css, re.S):
+            field = dict(re.findall(r"([a-z-]+):\s*([^;]+);", block))
+            found.add((field["src"], field["unicode-range"], field["font-weight"], field["font-style"]))
+        return found
+
+    assert faces("print-fonts.css") == faces("fonts.css")
+    families = re.findall(r'font-family: "([^"]+)"', (ROOT / "overrides" / "assets" / "stylesheets" / "print-fonts.css").read_text("utf-8"))
+    assert {"Roboto Latin", "Roboto Cyrillic", "Roboto Cyrillic Ext"} <= set(families) and "Roboto" not in families
