@@ -1,4 +1,4 @@
-"""`make bench`: build time, per-language scaling, data-layer share, memory, serve latency, page weight, growth."""
+"""`make bench`: build time, per-language scaling, data-layer share, memory, serve latency, page weight, PDFs, growth."""
 
 import gzip
 import json
@@ -152,6 +152,28 @@ def growth(work: Path) -> list[tuple[int, dict[str, float], int]]:
     return results
 
 
+def pdf_figures(project: Path) -> tuple[float, dict[str, tuple[int, float]], tuple[str, int]]:
+    """Every PDF of a fresh build (two at a time): wall seconds, per language (count, seconds of work), the largest."""
+    from handbook.languages import LANGUAGES, url_prefix
+    from handbook.pdf import write_pdfs
+    from handbook.project import load_project
+
+    site = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
+        start = time.perf_counter()
+        made = write_pdfs(load_project(project), site, workers=2)
+        wall = time.perf_counter() - start
+        by_language = {}
+        for lang in LANGUAGES:
+            mine = [pdf for pdf in made if pdf.path.parent == site / url_prefix(lang) / "pdf"]
+            by_language[lang] = (len(mine), sum(pdf.seconds for pdf in mine))
+        largest = max(made, key=lambda pdf: pdf.size)
+        return wall, by_language, (largest.path.relative_to(site).as_posix(), largest.size)
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+
+
 def main() -> None:
     """Measure and print every figure."""
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -172,6 +194,11 @@ def main() -> None:
         weights = page_weight(project)
         name, raw, zipped = weights[0]
         print(f"largest page with its assets:     {name}: {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped); lightest {weights[-1][0]}: {weights[-1][1] / 1024:.0f} KiB")
+        wall, by_language, (largest, size) = pdf_figures(project)
+        print(f"all PDFs, 3 languages, 2 at a time: {wall:.1f} s (goal < 60 s)")
+        for lang, (count, seconds) in by_language.items():
+            print(f"  {lang}: {count} PDFs, {seconds:.1f} s of rendering")
+        print(f"largest PDF:                      {largest}: {size / 1024:.0f} KiB (goal < 5 MB)")
         print("growth with synthetic content (handbook size = 20 pages and 400 items per language):")
         baseline = None
         for factor, run, pages in growth(work):

@@ -7,7 +7,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook.book import Chapter, write_book
+from handbook.fonts import write_print_fonts
 from handbook.handouts import PAGE, write_sheets
+from handbook.languages import DEFAULT_LANGUAGE
 from handbook.pages import load_site
 from handbook.project import load_project_once
 from handbook.render import Renderer
@@ -47,6 +49,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = _language(config)
     renderer = Renderer(load_site(load_project_once(ROOT)))
     site_dir = Path(config["site_dir"])
+    if lang == DEFAULT_LANGUAGE:  # the assets are shared by every language
+        write_print_fonts(site_dir)
     write_sheets(renderer, lang, site_dir, config["site_name"], config["site_url"])
     chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(_built.get(lang, []))]
     write_book(renderer, lang, chapters, site_dir, config["site_name"], config["site_url"])

@@ -338,10 +338,10 @@ def test_a_broken_data_file_stops_the_pdf_command_before_anything_is_written(pro
     assert not out.exists()
 
 
-def test_print_fonts_are_the_site_fonts_one_family_per_subset() -> None:
-    """print-fonts.css declares the same files with the same ranges as fonts.css, each subset its own family."""
+def test_print_fonts_are_the_site_fonts_one_family_per_subset(site: Path) -> None:
+    """The built print-fonts.css declares the same files with the same ranges as fonts.css, each subset its own family."""
     def faces(name: str) -> set[tuple[str, str, str, str]]:
-        css = (ROOT / "overrides" / "assets" / "stylesheets" / name).read_text("utf-8")
+        css = (site / "assets" / "stylesheets" / name).read_text("utf-8")
         found = set()
         for block in re.findall(r"@font-face \{(.*?)\}", css, re.S):
             field = dict(re.findall(r"([a-z-]+):\s*([^;]+);", block))
@@ -349,5 +349,5 @@ def test_print_fonts_are_the_site_fonts_one_family_per_subset() -> None:
         return found
 
     assert faces("print-fonts.css") == faces("fonts.css")
-    families = re.findall(r'font-family: "([^"]+)"', (ROOT / "overrides" / "assets" / "stylesheets" / "print-fonts.css").read_text("utf-8"))
+    families = re.findall(r'font-family: "([^"]+)"', (site / "assets" / "stylesheets" / "print-fonts.css").read_text("utf-8"))
     assert {"Roboto Latin", "Roboto Cyrillic", "Roboto Cyrillic Ext"} <= set(families) and "Roboto" not in families
