@@ -6,26 +6,27 @@ import time
 from pathlib import Path
 
 from handbook.pages import check_pages, load_site
-from handbook.problems import Problem, ValidationFailed
-from handbook.project import load_project
+from handbook.problems import Problem
+from handbook.project import load_project, read_project
 
 
 def validate(root: Path, only: list[Path]) -> list[Problem]:
-    """Every problem in the data and the pages (or only in the files named)."""
-    try:
-        problems = check_pages(load_site(load_project(root)))
-    except ValidationFailed as failed:
-        problems = failed.problems
+    """Every problem in the data and the pages (or only in the files named), all at once."""
+    project, problems = read_project(root)
+    problems += check_pages(load_site(project))
     if only:
         shown = {(p if p.is_absolute() else Path.cwd() / p).resolve() for p in only}
         problems = [p for p in problems if (root / p.path).resolve() in shown]
     return sorted(problems)
 
 
-def report(problems: list[Problem], after: str = "") -> int:
-    """Print problems one per line on stderr; the exit code."""
+def report(problems: list[Problem], after: str = "", style: str = "text") -> int:
+    """Print problems one per line on stderr (as GitHub annotations on stdout with style `github`); the exit code."""
     for problem in problems:
-        print(problem, file=sys.stderr)
+        if style == "github":
+            print(problem.github())
+        else:
+            print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s){after}", file=sys.stderr)
     return 1 if problems else 0
@@ -38,6 +39,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check data files and pages; one line per problem")
     check.add_argument("paths", nargs="*", type=Path, help="report only these files")
+    check.add_argument("--format", choices=("text", "github"), default="text", help="github: annotations for a pull request's files")
     build = commands.add_parser("build", help="validate, build the site, replace site/ only on success")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: ROOT/site)")
     commands.add_parser("status", help="per file and language: items from the source, translated, reviewed; editors' notes")
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         print("wrote " + ", ".join(f"schemas/{name}" for name in write_schemas(root)))
         return 0
     if args.command == "validate":
-        if code := report(validate(root, args.paths)):
+        if code := report(validate(root, args.paths), style=args.format):
             return code
         print("ok: data and pages are valid")
         return 0

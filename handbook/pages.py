@@ -10,6 +10,7 @@ from handbook.model import SourcesDoc
 from handbook.problems import Problem
 from handbook.project import Project
 from handbook.render import MACRO_CHECKS, Site
+from handbook.suggest import did_you_mean
 
 _PARSER = Environment()
 
@@ -62,7 +63,7 @@ def check_page(site: Site, path: Path) -> list[Problem]:
         if name.ctx == "load" and name.name not in MACRO_CHECKS and name.name not in assigned:
             known = ", ".join(sorted(MACRO_CHECKS))
             col = _column(lines[name.lineno - 1], name.name)
-            problems.append(Problem(shown, name.lineno, col, "macro", f"unknown macro {name.name!r}; known macros: {known}"))
+            problems.append(Problem(shown, name.lineno, col, "macro", f"unknown macro {name.name!r}{did_you_mean(name.name, MACRO_CHECKS) or f'; known macros: {known}'}"))
     for call in tree.find_all(nodes.Call):
         if isinstance(call.node, nodes.Name) and call.node.name in MACRO_CHECKS:
             args = [_literal(arg) for arg in call.args]

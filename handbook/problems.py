@@ -17,6 +17,16 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.field}: {self.message}"
 
+    def github(self) -> str:
+        """The problem as a GitHub Actions annotation on its file and line."""
+
+        def escape(text: str, properties: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if properties else text
+
+        where = f"file={escape(self.path, True)},line={self.line},col={self.col},title={escape(self.field, True)}"
+        return f"::error {where}::{escape(self.message)}"
+
 
 class ValidationFailed(Exception):
     """Raised with every problem found, sorted by file and position."""

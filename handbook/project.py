@@ -1,5 +1,6 @@
 """Load and validate all data files once, reporting every problem at its file, line and field."""
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,10 +11,12 @@ from handbook.languages import LANGUAGES
 from handbook.load import Document, Loc, field_path, position, read_yaml
 from handbook.model import KINDS, DataDoc, GlossaryDoc, HandoutsDoc, SourcesDoc, blank_forms
 from handbook.problems import Problem, ValidationFailed
+from handbook.suggest import did_you_mean, fields_at
 from handbook.timing import CALLS, timed
 from handbook.views import has_view
 
 DATA_FILES = ("glossary.yml", "data/**/*.yml")
+WRITTEN_ID = re.compile(r"^[ \t-]*id:[ \t]*['\"]?([a-z0-9-]+)", re.M)
 BOOK = "handbook"  # the slug of the whole handbook among the handouts
 
 
@@ -25,6 +28,7 @@ class Project:
     docs: dict[str, DataDoc]
     paths: dict[str, str]
     owner: dict[str, str] = field(default_factory=dict)
+    unchecked: frozenset[str] = frozenset()  # ids in files that failed validation: not to be reported again as unknown
 
     def item(self, item_id: str) -> Any:
         """The item (or file) with this id."""
@@ -40,15 +44,15 @@ def data_paths(root: Path) -> list[Path]:
     return sorted(p for p in found if p.is_file())
 
 
-def _message(error: dict[str, Any]) -> str:
-    """Say what pydantic found in editors' words."""
+def _message(error: dict[str, Any], kind: str) -> str:
+    """Say what pydantic found in editors' words, with the closest valid field for an unknown one."""
     loc = error["loc"]
     if error["type"] == "missing":
         if loc and loc[-1] in LANGUAGES:
             return f"missing the {loc[-1]} language (every text needs kk, ru and en)"
         return "required field is missing"
     if error["type"] == "extra_forbidden":
-        return "unknown field"
+        return "unknown field" + did_you_mean(loc[-1], fields_at(kind, tuple(loc[:-1])))
     return str(error["msg"]).removeprefix("Value error, ")
 
 
@@ -59,7 +63,7 @@ def _problems(doc: Document, error: ValidationError) -> list[Problem]:
         loc: Loc = tuple(item["loc"])
         missing = item["type"] == "missing"
         line, col = position(doc.data, loc[:-1] if missing else loc, at_key=item["type"] == "extra_forbidden")
-        problems.append(Problem(doc.path, line, col, field_path(loc), _message(item)))
+        problems.append(Problem(doc.path, line, col, field_path(loc), _message(item, doc.data["kind"])))
     return problems
 
 
@@ -72,7 +76,7 @@ def validate_document(doc: Document) -> tuple[DataDoc | None, list[Problem]]:
     if kind not in KINDS:
         line, col = position(data, ("kind",))
         known = ", ".join(sorted(KINDS))
-        return None, [Problem(doc.path, line, col, "kind", f"unknown kind {kind!r}; known kinds: {known}")]
+        return None, [Problem(doc.path, line, col, "kind", f"unknown kind {kind!r}{did_you_mean(kind, KINDS) or f'; known kinds: {known}'}")]
     try:
         return KINDS[kind].model_validate(data), []
     except ValidationError as error:
@@ -122,8 +126,9 @@ def check_handouts(root: Path, documents: list[tuple[Document, DataDoc]]) -> lis
     return problems
 
 
-def check_ids(documents: list[tuple[Document, DataDoc]]) -> tuple[dict[str, str], list[Problem]]:
-    """Find duplicate ids (reported at every place they stand) and references to unknown ids."""
+def check_ids(documents: list[tuple[Document, DataDoc]], unchecked: set[str] = frozenset()) -> tuple[dict[str, str], list[Problem]]:
+    """Find duplicate ids (reported at every place they stand) and references to unknown ids (those in `unchecked`,
+    from files that failed, are not reported)."""
     owner: dict[str, str] = {}
     places: dict[str, list[tuple[str, int, int, Loc]]] = {}
     for doc, model in documents:
@@ -144,16 +149,18 @@ def check_ids(documents: list[tuple[Document, DataDoc]]) -> tuple[dict[str, str]
     wanted = {"source": "source (see data/sources.yml)", "term": "top-level glossary term", "any": "id", "file": "data file id"}
     for doc, model in documents:
         for ref, loc, must_be in _references(model):
-            if ref not in targets[must_be]:
+            if ref not in targets[must_be] and ref not in unchecked:
                 line, col = position(doc.data, loc)
-                problems.append(Problem(doc.path, line, col, field_path(loc), f"unknown {wanted[must_be]} {ref!r}"))
+                problems.append(Problem(doc.path, line, col, field_path(loc), f"unknown {wanted[must_be]} {ref!r}{did_you_mean(ref, targets[must_be])}"))
     return owner, problems
 
 
-def load_project(root: Path, paths: list[Path] | None = None) -> Project:
-    """Read and validate the data files (all of them by default); raise ValidationFailed listing every problem."""
+def read_project(root: Path, paths: list[Path] | None = None) -> tuple[Project, list[Problem]]:
+    """Read and validate the data files (all of them by default): the valid ones as a project, and every problem.
+    Ids in files that failed count as known, so one broken file does not also break every reference to it."""
     problems: list[Problem] = []
     documents: list[tuple[Document, DataDoc]] = []
+    unchecked: set[str] = set()
     for path in paths if paths is not None else data_paths(root):
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         try:
@@ -161,23 +168,42 @@ def load_project(root: Path, paths: list[Path] | None = None) -> Project:
                 doc = read_yaml(path, shown)
         except ValidationFailed as failed:
             problems += failed.problems
+            unchecked |= _ids_written(path)
             continue
         with timed("validate"):
             model, found = validate_document(doc)
         problems += found
         if model is not None:
             documents.append((doc, model))
+        else:
+            unchecked |= _ids_written(path)
     with timed("validate"):
-        owner, found = check_ids(documents)
+        owner, found = check_ids(documents, unchecked)
     problems += found + check_handouts(root, documents)
-    if problems:
-        raise ValidationFailed(problems)
-    return Project(
+    project = Project(
         root=root,
         docs={model.id: model for _, model in documents},
         paths={model.id: doc.path for doc, model in documents},
         owner=owner,
+        unchecked=frozenset(unchecked),
     )
+    return project, problems
+
+
+def _ids_written(path: Path) -> set[str]:
+    """The ids a file that could not be read or validated seems to define (its `id:` lines)."""
+    try:
+        return set(WRITTEN_ID.findall(path.read_text("utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def load_project(root: Path, paths: list[Path] | None = None) -> Project:
+    """Read and validate the data files (all of them by default); raise ValidationFailed listing every problem."""
+    project, problems = read_project(root, paths)
+    if problems:
+        raise ValidationFailed(problems)
+    return project
 
 
 _CACHE: dict[tuple, Project] = {}

@@ -13,6 +13,7 @@ from handbook.collation import by_initial, collate
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang, url_prefix
 from handbook.model import GlossaryDoc, StringsDoc, Term
 from handbook.project import Project
+from handbook.suggest import did_you_mean
 from handbook.timing import timed
 from handbook.views import TEMPLATES, has_view, template_name
 
@@ -141,8 +142,11 @@ Check = Callable[[Site, list[Any], dict[str, Any]], str | None]
 def check_show(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | None:
     """Why a `show(...)` call cannot render, or None when it can."""
     file_id = args[0] if args else kwargs.get("file_id")
+    if file_id in site.project.unchecked:
+        return None  # its own file failed validation, which says why
     if file_id not in site.project.docs:
-        return f"unknown data file id {file_id!r}; known ids: {', '.join(sorted(site.project.docs))}"
+        suggestion = did_you_mean(file_id, [*site.project.docs, *site.project.unchecked])
+        return f"unknown data file id {file_id!r}" + (suggestion or " (a data file's id is the `id:` at its top)")
     if unknown := sorted(set(kwargs) - {"file_id", "view", "level"}):
         return f"unknown argument(s) {unknown}; show takes a data file id, view= and level="
     if kwargs.get("level", 2) not in (2, 3, 4):
@@ -156,9 +160,11 @@ def check_show(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | Non
 def check_term(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | None:
     """Why a `term(...)` call cannot render, or None when it can."""
     term_id = args[0] if args else kwargs.get("term_id")
+    if term_id in site.project.unchecked:
+        return None  # its own file failed validation, which says why
     glossary = site.glossary()
     if glossary is None or site.term(term_id) is None:
-        return f"unknown glossary term {term_id!r}"
+        return f"unknown glossary term {term_id!r}" + did_you_mean(term_id, [t.id for t in glossary.items] if glossary else [])
     if glossary.id not in site.homes:
         return "the glossary is shown on no page, so a term cannot link to it"
     text = args[1] if len(args) > 1 else kwargs.get("text", "form")
