@@ -5,9 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
+FORMAT ?= text
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench validate chromium clean
+.PHONY: serve build pdf test bench validate status chromium pango clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,17 +24,26 @@ build: $(STAMP)
 	$(BIN)/handbook build
 
 # PDFs of every handout and of the whole handbook, per language (builds the site first when it is stale).
-pdf: $(STAMP)
+pdf: $(STAMP) pango
 	$(BIN)/handbook pdf
 
+# FORMAT=github prints GitHub annotations instead of lines.
 validate: $(STAMP)
-	$(BIN)/handbook validate
+	$(BIN)/handbook validate --format $(FORMAT)
+
+# FORMAT=markdown (a pull request's summary) or json.
+status: $(STAMP)
+	@$(BIN)/handbook status --format $(FORMAT)
+
+# WeasyPrint draws text with Pango (Debian's libpango; most machines have it already).
+pango:
+	@/sbin/ldconfig -p | grep -q libpangoft2-1.0 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 # Browser tests drive Debian's chromium (Playwright cannot download its own browser here).
 chromium:
-	@command -v $(CHROMIUM) >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v $(CHROMIUM) >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium pango
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -1,10 +1,11 @@
-"""The `handbook` command: validate, build, pdf, status, export and schema."""
+"""The `handbook` command: validate, build, pdf, status, stamp, export and schema."""
 
 import argparse
 import sys
 import time
 from pathlib import Path
 
+from handbook.languages import LANGUAGES
 from handbook.pages import check_pages, load_site
 from handbook.problems import Problem
 from handbook.project import load_project, read_project
@@ -42,13 +43,18 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text", help="github: annotations for a pull request's files")
     build = commands.add_parser("build", help="validate, build the site, replace site/ only on success")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: ROOT/site)")
-    commands.add_parser("status", help="per file and language: items from the source, translated, reviewed; editors' notes")
+    status = commands.add_parser("status", help="per file and language: items from the source, translated, reviewed, outdated")
+    status.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text (default), markdown or json")
     export = commands.add_parser("export", help="write every data file as open data (all languages side by side)")
     export.add_argument("--format", choices=("json", "csv"), action="append", help="json, csv or both (the default)")
     export.add_argument("--out", type=Path, required=True, help="the folder to write into")
     pdf = commands.add_parser("pdf", help="build the site if needed, then the PDFs of every handout and of the whole handbook")
     pdf.add_argument("--site-dir", type=Path, default=None, help="the built site (default: ROOT/site)")
     pdf.add_argument("--jobs", type=int, default=2, help="PDFs written at once (default: 2)")
+    stamp = commands.add_parser("stamp", help="record in translations the fingerprint of their current source text")
+    stamp.add_argument("paths", nargs="+", type=Path, help="the data files whose translations are up to date")
+    stamp.add_argument("--id", help="only this item (default: every item of the files)")
+    stamp.add_argument("--lang", choices=LANGUAGES, help="only this language (default: every translated language)")
     schema = commands.add_parser("schema", help="write schemas/*.schema.json from the model")
     schema.add_argument("--check", action="store_true", help="only say whether the schemas are stale (exit 1 if so)")
     return main
@@ -81,10 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         for path in export_all(load_project(root), args.out, args.format or FORMATS):
             print(path)
         return 0
+    if args.command == "stamp":
+        return stamp_files(root, args.paths, args.id, args.lang)
     if args.command == "status":
-        from handbook.status import format_status, project_status
+        from handbook.status import FORMATS, project_status
 
-        print(format_status(project_status(load_project(root))))
+        print(FORMATS[args.format](project_status(load_project(root))))
         return 0
     from handbook.site import build_site
 
@@ -92,6 +100,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pdf":
         return make_pdfs(root, site_dir, args.jobs)
     return build_site(root, site_dir)
+
+
+def stamp_files(root: Path, paths: list[Path], only_id: str | None, only_lang: str | None) -> int:
+    """Stamp the translations of some data files with their source's current fingerprint; say what changed."""
+    from handbook.fingerprint import stamp
+
+    project = load_project(root)
+    by_path = {(root / path).resolve(): file_id for file_id, path in project.paths.items()}
+    for path in paths:
+        file_id = by_path.get((path if path.is_absolute() else Path.cwd() / path).resolve())
+        if file_id is None:
+            print(f"{path}: not a data file of the project", file=sys.stderr)
+            return 1
+        for line in stamp(root / project.paths[file_id], project.paths[file_id], project.docs[file_id], only_id, only_lang) or [f"{project.paths[file_id]}: up to date"]:
+            print(line)
+    return 0
 
 
 def make_pdfs(root: Path, site_dir: Path, workers: int) -> int:

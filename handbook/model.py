@@ -8,7 +8,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchem
 from handbook.languages import Lang
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-ORIGIN_PATTERN = re.compile(r"source \d{3}:\d+(?:-\d+)?|translated|reviewed")
+ORIGIN_PATTERN = re.compile(r"source \d{3}:\d+(?:-\d+)?|(?:translated|reviewed)(?: @[0-9a-f]{8})?")
 TEMPLATE_MARKERS = ("{{", "{%", "{#")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 MIXED_SCRIPT_WORD = re.compile(r"\b\w*(?:[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z])\w*\b")
@@ -36,9 +36,9 @@ def _check_text(value: str) -> str:
 
 
 def _check_origin(value: str) -> str:
-    """Accept `source <seed>:<line>-<line>`, `translated` or `reviewed`."""
+    """Accept `source <seed>:<line>-<line>`, or `translated` / `reviewed` with the fingerprint of their source."""
     if not ORIGIN_PATTERN.fullmatch(value):
-        raise ValueError(f"origin {value!r} is not 'source 003:12-34', 'translated' or 'reviewed'")
+        raise ValueError(f"origin {value!r} is not 'source 003:12-34', 'translated' or 'reviewed' (with its fingerprint, e.g. 'translated @1a2b3c4d')")
     return value
 
 
@@ -75,6 +75,11 @@ class Origins(Strict):
     def status(self, lang: Lang) -> str:
         """`source`, `translated` or `reviewed` for one language."""
         return getattr(self, lang).split(" ", 1)[0]
+
+    def fingerprint(self, lang: Lang) -> str | None:
+        """The fingerprint of the source text a translation was made from or reviewed against (`@1a2b3c4d`), if any."""
+        value = getattr(self, lang)
+        return value.rsplit("@", 1)[1] if "@" in value else None
 
 
 class Aliases(Strict):

@@ -6,7 +6,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
-from handbook.model import SourcesDoc
+from handbook.model import ORIGIN_PATTERN, SourcesDoc
 from handbook.problems import Problem
 from handbook.project import Project
 from handbook.render import MACRO_CHECKS, Site
@@ -52,12 +52,12 @@ def check_page(site: Site, path: Path) -> list[Problem]:
     except UnicodeDecodeError as error:
         return [Problem(shown, 1, 1, "encoding", f"the page is not UTF-8: {error.reason}")]
     lines = source.splitlines() or [""]
+    problems = check_front_matter(shown, lines)
     try:
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as error:
         line = min(_opening_line(source, error.lineno), len(lines))
-        return [Problem(shown, line, _column(lines[line - 1], "{"), "macro", f"broken macro call: {error.message}")]
-    problems = []
+        return problems + [Problem(shown, line, _column(lines[line - 1], "{"), "macro", f"broken macro call: {error.message}")]
     assigned = {name.name for name in tree.find_all(nodes.Name) if name.ctx != "load"}
     for name in tree.find_all(nodes.Name):
         if name.ctx == "load" and name.name not in MACRO_CHECKS and name.name not in assigned:
@@ -72,6 +72,21 @@ def check_page(site: Site, path: Path) -> list[Problem]:
                 col = _column(lines[call.lineno - 1], call.node.name)
                 problems.append(Problem(shown, call.lineno, col, call.node.name, message))
     return problems
+
+
+def check_front_matter(shown: str, lines: list[str]) -> list[Problem]:
+    """A page's `origin:` (in its front matter) says, like a data file's, where its text comes from."""
+    if not lines or lines[0] != "---":
+        return []
+    for number, line in enumerate(lines[1:], 2):
+        if line == "---":
+            break
+        if line.startswith("origin:"):
+            value = line.removeprefix("origin:").strip().strip("\"'")
+            if not ORIGIN_PATTERN.fullmatch(value):
+                message = f"origin {value!r} is not 'source 003:12-34', 'translated' or 'reviewed'"
+                return [Problem(shown, number, len("origin:") + 2, "origin", message)]
+    return []
 
 
 def check_pages(site: Site) -> list[Problem]:

@@ -151,7 +151,7 @@ def check_ids(documents: list[tuple[Document, DataDoc]], unchecked: set[str] = f
         for ref, loc, must_be in _references(model):
             if ref not in targets[must_be] and ref not in unchecked:
                 line, col = position(doc.data, loc)
-                problems.append(Problem(doc.path, line, col, field_path(loc), f"unknown {wanted[must_be]} {ref!r}{did_you_mean(ref, targets[must_be])}"))
+                problems.append(Problem(doc.path, line, col, field_path(loc), f"unknown {wanted[must_be]} {ref!r}{did_you_mean(ref, targets[must_be] | unchecked)}"))
     return owner, problems
 
 

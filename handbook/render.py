@@ -173,5 +173,10 @@ def check_term(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | Non
     return None
 
 
+def check_no_arguments(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | None:
+    """Why a macro that takes no arguments cannot render, or None."""
+    return "this macro takes no arguments" if args or kwargs else None
+
+
 # The macros pages may call, each with the check of its literal arguments.
-MACRO_CHECKS: dict[str, Check] = {"show": check_show, "term": check_term}
+MACRO_CHECKS: dict[str, Check] = {"show": check_show, "term": check_term, "translation_status": check_no_arguments, "open_data": check_no_arguments}

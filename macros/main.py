@@ -14,6 +14,7 @@ from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
 from handbook.project import load_project_once
 from handbook.render import MACRO_CHECKS, Renderer
+from handbook.status import NOT_CONTENT, STATES, page_notices, project_status, statuses_by_file
 from handbook.timing import write_if_asked
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,8 @@ def define_env(env) -> None:
         raise PluginError(f"the pages have {len(problems)} problem(s):\n" + "\n".join(map(str, problems)))
     renderer = Renderer(site)
     serials = itertools.count(1)
+    statuses = statuses_by_file(project)
+    env.handbook_shown = []  # the data files the page being rendered shows
 
     def language() -> str:
         """The language being built (static-i18n sets it per language)."""
@@ -42,6 +45,7 @@ def define_env(env) -> None:
     @env.macro
     def show(file_id: str, view: str = "", level: int = 2) -> str:
         """Render a data file (list, table, figure…) in the page's language."""
+        env.handbook_shown.append(file_id)
         return renderer.show(language(), file_id, view, root(), level)
 
     @env.macro
@@ -49,8 +53,25 @@ def define_env(env) -> None:
         """A glossary term linked to its entry, optionally in the inflected form the sentence needs."""
         return renderer.term(language(), term_id, text, root(), next(serials))
 
+    @env.macro
+    def translation_status() -> str:
+        """The translation status of every data file (the editors' page)."""
+        return renderer.render("status.html", language(), root(), statuses=project_status(project), states=STATES)
+
+    @env.macro
+    def open_data() -> str:
+        """Every data file with its JSON and CSV downloads (the open-data page)."""
+        files = [(doc, project.paths[file_id]) for file_id, doc in sorted(project.docs.items()) if doc.kind not in NOT_CONTENT]
+        return renderer.render("open-data.html", language(), root(), files=files)
+
     assert set(env.macros) >= set(MACRO_CHECKS), "every checked macro must be defined"
     env.handbook_renderer = renderer
+    env.handbook_statuses = statuses
+
+
+def on_pre_page_macros(env) -> None:
+    """A new page: no data shown yet."""
+    env.handbook_shown = []
 
 
 def on_post_page_macros(env) -> None:
@@ -64,9 +85,16 @@ def on_post_page_macros(env) -> None:
     if sheets := for_page(renderer, slug):
         links = renderer.render("handout-links.html", lang, root, sheets=[(sheet, sheet_title(renderer, lang, sheet)) for sheet in sheets])
         extra = f"{links}\n\n{extra}"
+    if notices := page_notices(env.handbook_statuses, env.handbook_shown, lang, env.page.meta.get("origin")):
+        extra = renderer.render("notices.html", lang, root, notices=notices) + f"\n\n{extra}"
     title_line = re.search(r"^# .*$", env.markdown, re.M)
     at = title_line.end() if title_line else 0
     env.markdown = f"{env.markdown[:at]}\n\n{extra}\n\n{env.markdown[at:]}"
+    shown = [(file_id, renderer.project.paths[file_id]) for file_id in dict.fromkeys(env.handbook_shown)
+             if renderer.project.docs[file_id].kind not in NOT_CONTENT]
+    if shown:
+        repo = (env.conf["repo_url"] or "").rstrip("/")
+        env.markdown += "\n\n" + renderer.render("page-data.html", lang, root, files=shown, repo=repo)
 
 
 def on_post_build(env) -> None:

@@ -36,7 +36,7 @@ def test_status_counts_every_item_by_language() -> None:
     result = handbook(ROOT, "status")
     assert result.returncode == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if line.startswith("data/ten_factors.yml"))
-    assert row.split()[1:] == ["10/0/0", "10/0/0", "0/10/0"]
+    assert row.split()[1:] == ["10/0/0/0", "10/0/0/0", "0/10/0/0"]
     assert "high-expectations:" in result.stdout, "editors' notes are listed"
 
 

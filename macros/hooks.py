@@ -1,5 +1,5 @@
-"""MkDocs hooks for print: keep each page's HTML as it is built, then write the print-ready pages of the
-handouts and of the whole handbook for the language just built."""
+"""MkDocs hooks: edit links only where the repository is known; for print, keep each page's HTML as it is built,
+then write the print-ready pages of the handouts and of the whole handbook for the language just built."""
 
 from pathlib import Path
 
@@ -21,6 +21,13 @@ _built: dict[str, list[Page]] = {}  # by language, the pages built, with their H
 def _language(config: MkDocsConfig) -> str:
     """The language being built (static-i18n sets it per language)."""
     return config["theme"]["language"]
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """No edit button unless the repository's address is set (HANDBOOK_REPO_URL): a relative one would lead nowhere."""
+    if not config["repo_url"]:
+        config["edit_uri"] = None
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
