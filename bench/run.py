@@ -152,6 +152,25 @@ def growth(work: Path) -> list[tuple[int, dict[str, float], int]]:
     return results
 
 
+MAIN_PAGES = {"home": ".", "prose": "evidence", "data table": "competencies", "rubric": "school-practice/development-rubric", "glossary": "glossary"}
+
+
+def search_index_sizes(project: Path) -> dict[str, tuple[int, int, int]]:
+    """Each language's search index: entries, bytes and gzipped bytes."""
+    from handbook.languages import LANGUAGES, url_prefix
+
+    site = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
+        sizes = {}
+        for lang in LANGUAGES:
+            raw = (site / url_prefix(lang) / "search" / "search_index.json").read_bytes()
+            sizes[lang] = (len(json.loads(raw)["docs"]), len(raw), len(gzip.compress(raw)))
+        return sizes
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+
+
 def pdf_figures(project: Path) -> tuple[float, dict[str, tuple[int, float]], tuple[str, int]]:
     """Every PDF of a fresh build (two at a time): wall seconds, per language (count, seconds of work), the largest."""
     from handbook.languages import LANGUAGES, url_prefix
@@ -194,6 +213,12 @@ def main() -> None:
         weights = page_weight(project)
         name, raw, zipped = weights[0]
         print(f"largest page with its assets:     {name}: {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped); lightest {weights[-1][0]}: {weights[-1][1] / 1024:.0f} KiB")
+        by_path = {path: (raw, zipped) for path, raw, zipped in weights}
+        print("main page types, first visit with everything they load (raw / gzipped):")
+        for kind, slug in MAIN_PAGES.items():
+            print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))))
+        for lang, (entries, raw, zipped) in search_index_sizes(project).items():
+            print(f"search index {lang}: {entries} entries, {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped)")
         wall, by_language, (largest, size) = pdf_figures(project)
         print(f"all PDFs, 3 languages, 2 at a time: {wall:.1f} s (goal < 60 s)")
         for lang, (count, seconds) in by_language.items():

@@ -1,9 +1,11 @@
 """MkDocs hooks: edit links only where the repository is known; for print, keep each page's HTML as it is built,
-then write the print-ready pages of the handouts and of the whole handbook for the language just built."""
+then write the print-ready pages of the handouts and of the whole handbook for the language just built; search in
+each language's own index."""
 
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook.book import Chapter, write_book
@@ -13,9 +15,13 @@ from handbook.languages import DEFAULT_LANGUAGE
 from handbook.pages import load_site
 from handbook.project import load_project_once
 from handbook.render import Renderer
+from handbook.search import INDEX, split_index
 
 ROOT = Path(__file__).resolve().parent.parent
 _built: dict[str, list[Page]] = {}  # by language, the pages built, with their HTML
+# The builds under way, innermost last: static-i18n builds the other languages inside the default one's
+# post-build step, after which the shared config speaks the last language built, not the default.
+_building: list[tuple[str, str]] = []  # (language, site name)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -31,7 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Start the language's list of pages afresh (`mkdocs serve` rebuilds)."""
+    """Note which language this build is; start its list of pages afresh (`mkdocs serve` rebuilds)."""
+    _building.append((_language(config), config["site_name"]))
     _built[_language(config)] = []
 
 
@@ -51,13 +58,17 @@ def _in_order(pages: list[Page]) -> list[Page]:
     return [page for page in ordered if page.content and not page.url.rstrip("/").endswith(PAGE)]
 
 
+@event_priority(-200)  # after static-i18n (-100), which builds the other languages and merges their search entries
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write handouts/<id>/ and handouts/handbook/ for the language just built."""
-    lang = _language(config)
+    """Write handouts/<id>/ and handouts/handbook/ for the language just built; once every language is built,
+    split the merged search index into one per language."""
+    lang, site_name = _building.pop()
     renderer = Renderer(load_site(load_project_once(ROOT)))
     site_dir = Path(config["site_dir"])
     if lang == DEFAULT_LANGUAGE:  # the assets are shared by every language
         write_print_fonts(site_dir)
-    write_sheets(renderer, lang, site_dir, config["site_name"], config["site_url"])
+    write_sheets(renderer, lang, site_dir, site_name, config["site_url"])
     chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(_built.get(lang, []))]
-    write_book(renderer, lang, chapters, site_dir, config["site_name"], config["site_url"])
+    write_book(renderer, lang, chapters, site_dir, site_name, config["site_url"])
+    if lang == DEFAULT_LANGUAGE and (site_dir / INDEX).is_file():
+        split_index(site_dir)

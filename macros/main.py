@@ -98,12 +98,16 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the open data once; keep the default language's 404 page (each language's build rewrites it); timings."""
-    page = Path(env.conf["site_dir"]) / "404.html"
+    """Write the open data once; give each language its own 404 page and keep the default language's at the root
+    (static-i18n writes every language's to the root); timings."""
+    site = Path(env.conf["site_dir"])
+    page = site / "404.html"
+    lang = env.conf["theme"]["language"]
     # The plugin object outlives this module, which mkdocs-macros imports anew for each language.
-    if env.conf["theme"]["language"] == DEFAULT_LANGUAGE:
+    if lang == DEFAULT_LANGUAGE:
         env.handbook_404 = page.read_bytes()
-        export_all(load_project_once(ROOT), page.parent / "data", ("json", "csv"))
+        export_all(load_project_once(ROOT), site / "data", ("json", "csv"))
     elif saved := getattr(env, "handbook_404", None):
+        (site / url_prefix(lang) / "404.html").write_bytes(page.read_bytes())
         page.write_bytes(saved)
     write_if_asked()
