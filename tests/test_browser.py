@@ -71,3 +71,34 @@ def test_a_term_shows_its_definition_on_hover_and_on_keyboard_focus(browser: Bro
     page.wait_for_load_state()
     assert page.url.endswith(page_url(lang, "glossary") + "#leadership")
     page.close()
+
+
+@pytest.mark.parametrize("lang, title", [("ru", "Страница не найдена"), ("en", "Page not found"), ("kk", "Бет табылмады")])
+def test_a_mistyped_address_shows_the_404_page_of_its_language(browser: Browser, site: Path, lang: str, title: str) -> None:
+    """As GitHub Pages does, the server answers every missing address with the root 404.html."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from conftest import QuietHandler
+
+    class PagesHost(QuietHandler):
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHost, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{server.server_port}/{page_url(lang, 'no-such-page/here')}")
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert title in page.locator("h1").inner_text()
+    page.close()
+    server.shutdown()
