@@ -10,7 +10,7 @@ from mkdocs.structure.pages import Page
 
 from handbook.book import Chapter, write_book
 from handbook.fonts import write_print_fonts
-from handbook.handouts import PAGE, write_sheets
+from handbook.handouts import write_sheets
 from handbook.languages import DEFAULT_LANGUAGE
 from handbook.pages import load_site
 from handbook.project import load_project_once
@@ -49,13 +49,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) 
 
 
 def _in_order(pages: list[Page]) -> list[Page]:
-    """The pages in the order of the navigation (each page knows the next), the handouts page left out."""
+    """The pages in the order of the navigation (each page knows the next), but those marked `book: false`."""
     first = next((p for p in pages if p.previous_page is None and p.next_page is not None), None)
     ordered = []
     while first is not None:
         ordered.append(first)
         first = first.next_page
-    return [page for page in ordered if page.content and not page.url.rstrip("/").endswith(PAGE)]
+    return [page for page in ordered if page.content and page.meta.get("book", True) is not False]
 
 
 @event_priority(-200)  # after static-i18n (-100), which builds the other languages and merges their search entries

@@ -156,7 +156,7 @@ def test_the_editors_page_shows_the_status_of_every_file_in_every_language(site:
         rows = soup(site, lang, "editors").select(".hb-status tbody tr")
         assert [row.th.get_text(strip=True) for row in rows] == [entry["path"] for entry in status["files"]]
         factors = next(row for row in rows if row.th.get_text(strip=True) == "data/ten_factors.yml")
-        assert [cell.get_text(strip=True) for cell in factors.select("td")] == ["10", "0", "0", "0"] * 2 + ["0", "10", "0", "0"]
+        assert [cell.get_text(strip=True) for cell in factors.select("td")] == ["10 / 0 / 0 / 0", "10 / 0 / 0 / 0", "0 / 10 / 0 / 0"]
 
 
 def test_pages_name_the_data_files_they_show(site: Path) -> None:
