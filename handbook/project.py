@@ -30,10 +30,25 @@ class Project:
     owner: dict[str, str] = field(default_factory=dict)
     unchecked: frozenset[str] = frozenset()  # ids in files that failed validation: not to be reported again as unknown
 
+    def related(self, file_ids: list[str]) -> list[str]:
+        """Items outside these files that their items point to (`see`), then items outside that point into them
+        (items only: a whole file has no anchor of its own)."""
+        inside = {item_id for item_id, owner in self.owner.items() if owner in file_ids}
+        links = [(s, t) for doc in self.docs.values() for s, t in _see_links(doc) if s not in self.docs and t not in self.docs]
+        outgoing = [target for source, target in links if source in inside and target not in inside]
+        incoming = [source for source, target in links if target in inside and source not in inside]
+        return list(dict.fromkeys(outgoing + incoming))
+
     def item(self, item_id: str) -> Any:
         """The item (or file) with this id."""
         doc = self.docs[self.owner[item_id]]
         return doc if doc.id == item_id else next(item for _, item in doc.located() if item.id == item_id)
+
+
+def _see_links(doc: DataDoc) -> list[tuple[str, str]]:
+    """Every `see` link of a file, from the file or item that makes it to the id it names."""
+    links = [(doc.id, target) for target in getattr(doc, "see", [])]
+    return links + [(item.id, target) for _, item in doc.located() for target in getattr(item, "see", [])]
 
 
 def data_paths(root: Path) -> list[Path]:

@@ -106,6 +106,15 @@ class Renderer:
         caption = getattr(doc, "title", None) if doc.kind in FIGURES_AND_TABLES and doc is not item else None
         return f"{caption.in_(lang)} — {text.in_(lang)}" if caption else text.in_(lang)
 
+    def label(self, lang: Lang, item_id: str, length: int = 60) -> str:
+        """An item's name, followed by the start of its text where the name is only a number (a standard's 2.1)."""
+        name = self.name(lang, item_id)
+        if any(char.isalpha() for char in name):
+            return name
+        text = getattr(self.project.item(item_id), "text", None)
+        body = text.in_(lang) if text else ""
+        return f"{name} {body[:length].rsplit(' ', 1)[0]}…" if len(body) > length else f"{name} {body}".strip()
+
     def render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
         """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""
         with timed("render"):
@@ -115,6 +124,7 @@ class Renderer:
                 ui=partial(self.ui, lang),
                 href=partial(self.href, lang, root),
                 name=partial(self.name, lang),
+                label=partial(self.label, lang),
                 page=partial(self.page, lang, root),
                 **context,
             )

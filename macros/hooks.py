@@ -11,11 +11,11 @@ from mkdocs.structure.pages import Page
 from handbook.book import Chapter, write_book
 from handbook.fonts import write_print_fonts
 from handbook.handouts import write_sheets
-from handbook.languages import DEFAULT_LANGUAGE
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.pages import load_site
 from handbook.project import load_project_once
 from handbook.render import Renderer
-from handbook.search import INDEX, split_index
+from handbook.search import INDEX, item_entries, split_index
 
 ROOT = Path(__file__).resolve().parent.parent
 _built: dict[str, list[Page]] = {}  # by language, the pages built, with their HTML
@@ -71,4 +71,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(_built.get(lang, []))]
     write_book(renderer, lang, chapters, site_dir, site_name, config["site_url"])
     if lang == DEFAULT_LANGUAGE and (site_dir / INDEX).is_file():
-        split_index(site_dir)
+        split_index(site_dir, {language: item_entries(renderer, language) for language in LANGUAGES})

@@ -92,6 +92,13 @@ def on_post_page_macros(env) -> None:
     env.markdown = f"{env.markdown[:at]}\n\n{extra}\n\n{env.markdown[at:]}"
     shown = [(file_id, renderer.project.paths[file_id]) for file_id in dict.fromkeys(env.handbook_shown)
              if renderer.project.docs[file_id].kind not in NOT_CONTENT]
+    related = [item_id for item_id in renderer.project.related([file_id for file_id, _ in shown])
+               if renderer.project.owner[item_id] in renderer.site.homes and renderer.project.docs[renderer.project.owner[item_id]].kind not in NOT_CONTENT]
+    if related:
+        by_page: dict[str, list[str]] = {}
+        for item_id in related:
+            by_page.setdefault(renderer.site.homes[renderer.project.owner[item_id]], []).append(item_id)
+        env.markdown += "\n\n" + renderer.render("related.html", lang, root, related=list(by_page.items()))
     if shown:
         repo = (env.conf["repo_url"] or "").rstrip("/")
         env.markdown += "\n\n" + renderer.render("page-data.html", lang, root, files=shown, repo=repo)

@@ -211,3 +211,27 @@ def test_the_workflow_is_valid_and_calls_only_make_targets_that_exist() -> None:
     assert set(called) <= targets
     assert all(re.fullmatch(r"make [\w-]+( [A-Z]+=\w+)?( >> \"\$GITHUB_STEP_SUMMARY\")?", run.strip()) for run in runs), runs
     assert workflow[True]["pull_request"] is None and workflow[True]["push"]["branches"] == ["main"]  # YAML reads `on` as true
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_item_has_a_permanent_link_in_every_language(site: Path, lang: str) -> None:
+    strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((ROOT / "data/ui.yml").read_text("utf-8"))["items"]}
+    for slug in ("programme", "school-practice/portfolio", "competencies", "practices/leading-learning", "sources"):
+        page = soup(site, lang, slug)
+        anchored = page.select(".hb-list li[id], .hb-table tbody tr[id], .hb-sources li[id]")  # lists and tables; figures draw boxes
+        assert anchored, slug
+        for element in anchored:
+            link = element.select_one(f'a.headerlink[href="#{element["id"]}"]')
+            assert link is not None and link["aria-label"] == strings["permalink"], (slug, element["id"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_related_items_link_both_ways_and_stay_in_the_language(site: Path, lang: str) -> None:
+    practice = soup(site, lang, "practices/leading-learning").select(".hb-related a[href]")
+    assert any(a["href"].endswith("programme/#practice-leading-teaching-learning") for a in practice)
+    programme = soup(site, lang, "programme").select(".hb-related a[href]")
+    assert any(a["href"].endswith("practices/leading-learning/#std-leading-learning-1") for a in programme)
+    prefix = "" if lang == "kk" else f"{lang}/"
+    for link in practice + programme:
+        target = link["href"].replace("../", "")
+        assert target.startswith(prefix) and not (lang == "kk" and target.startswith(("ru/", "en/"))), link["href"]

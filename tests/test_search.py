@@ -61,9 +61,10 @@ def test_each_language_has_its_own_index_under_its_own_root(site: Path) -> None:
 def search(browser: Browser, base_url: str, lang: str, query: str) -> list[str]:
     """The result links the search box shows for a query typed on a page of `lang`."""
     page = browser.new_page()
-    page.goto(base_url + page_url(lang, "evidence"))
+    page.goto(base_url + page_url(lang, "evidence"), wait_until="networkidle")  # the index has come
     page.fill("input.md-search__input", query)
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d/) !== null", timeout=15000)
+    page.press("input.md-search__input", "End")  # Material reads the query on keyup
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d/) !== null", timeout=60000)  # the worker builds the index first
     links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     page.close()
     return links
@@ -80,3 +81,21 @@ def test_kazakh_inflections_find_kazakh_pages_only(browser: Browser, base_url: s
 def test_russian_and_english_find_their_own_pages_only(browser: Browser, base_url: str, lang: str, query: str) -> None:
     links = search(browser, base_url, lang, query)
     assert links and all(link.startswith(base_url + f"{lang}/") for link in links), links
+
+
+def test_results_show_the_items_not_only_the_pages(site: Path) -> None:
+    import yaml
+
+    standards = [item["id"] for item in yaml.safe_load((ROOT / "data/portfolio_standards.yml").read_text("utf-8"))["items"]]
+    for lang in LANGS:
+        index = json.loads((site / page_url(lang) / "search/search_index.json").read_text("utf-8"))
+        entries = {doc["location"]: doc for doc in index["docs"]}
+        for standard in standards:
+            entry = entries[f"school-practice/portfolio/#{standard}"]
+            assert entry["title"].startswith(standard.removeprefix("standard-").replace("-", "."))
+        assert "glossary/#social-capital" in entries and "ten-factors/#moral-purpose" in entries
+
+
+def test_a_search_for_a_standard_leads_to_the_standard(browser: Browser, base_url: str) -> None:
+    links = search(browser, base_url, "kk", "заманауи директордың рөлін")
+    assert any(link.startswith(base_url + "school-practice/portfolio/") and link.endswith("#standard-2-1") for link in links), links
