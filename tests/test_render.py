@@ -3,19 +3,22 @@
 from pathlib import Path
 
 from handbook.model import ListDoc, ListItem, Origins, Text
-from handbook.project import Project
+from handbook.project import Project, load_project
 from handbook.render import Renderer, Site
 
 from conftest import ROOT
 
 
 def sample_project(name: Text) -> Site:
-    """A project holding one list whose only item has the given name (validation bypassed on purpose)."""
+    """A project holding one list whose only item has the given name (validation bypassed on purpose), and the
+    site's interface strings."""
     item = ListItem.model_construct(id="x", name=name, heading=None, text=None, points=[], see=[], note=None, origin=None)
     title = Text(kk="Тізім", ru="Список", en="List")
     origins = Origins(kk="translated", ru="translated", en="translated")
     doc = ListDoc.model_construct(kind="list", id="sample", title=title, origin=origins, cites=[], note=None, items=[item])
-    return Site(Project(root=ROOT, docs={"sample": doc}, paths={"sample": "data/sample.yml"}), homes={"sample": "sample"})
+    strings = load_project(ROOT).docs["ui"]
+    docs, paths = {"sample": doc, "ui": strings}, {"sample": "data/sample.yml", "ui": "data/ui.yml"}
+    return Site(Project(root=ROOT, docs=docs, paths=paths), homes={"sample": "sample"})
 
 
 def test_markup_that_slips_past_validation_is_still_escaped() -> None:
