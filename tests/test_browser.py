@@ -105,3 +105,18 @@ def test_a_mistyped_address_shows_the_404_page_of_its_language(browser: Browser,
     assert title in page.locator("h1").inner_text()
     page.close()
     server.shutdown()
+
+
+@pytest.mark.parametrize("slug", ["", "evidence", "competencies", "school-practice/development-rubric", "glossary"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_first_visit_transfers_at_most_300_kb_compressed(browser: Browser, base_url: str, lang: str, slug: str) -> None:
+    """Everything the page loads (HTML, CSS, scripts, fonts, the search index), each gzipped as a server would."""
+    import gzip
+
+    page = browser.new_page()
+    bodies: list[bytes] = []
+    page.on("response", lambda response: bodies.append(response.body()) if response.ok else None)
+    page.goto(base_url + page_url(lang, slug), wait_until="networkidle")
+    page.close()
+    compressed = sum(len(body) if body[:4] == b"wOF2" else len(gzip.compress(body)) for body in bodies)
+    assert compressed <= 300 * 1000, f"{compressed / 1000:.0f} KB"
