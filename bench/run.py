@@ -171,6 +171,53 @@ def search_index_sizes(project: Path) -> dict[str, tuple[int, int, int]]:
         shutil.rmtree(site, ignore_errors=True)
 
 
+QUERIES = {
+    "kk": ["көшбасшылық", "көшбасшылықтың", "мектептің", "мұғалімдерге", "бағдарламасы", "оқушылардың", "стандарт", "коучинг", "рубрика", "өзгеріс"],
+    "ru": ["лидерство", "школы", "учителей", "программа", "учащихся", "стандарт", "коучинг", "изменения", "оценивание", "директор"],
+    "en": ["leadership", "schools", "teachers", "programme", "students", "standard", "coaching", "change", "assessment", "director"],
+}
+
+
+def query_times(project: Path) -> dict[str, list[float]]:
+    """Milliseconds from typing a query to its results, ten queries a language, in chromium."""
+    from playwright.sync_api import sync_playwright
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from handbook.languages import url_prefix
+
+    site = Path(tempfile.mkdtemp(prefix="bench-query-"))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    times: dict[str, list[float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox", "--disable-gpu"])
+        meta = "document.querySelector('.md-search-result__meta').textContent"
+        for lang, queries in QUERIES.items():
+            times[lang] = []
+            for query in queries:  # each on a fresh page, as a reader arriving and searching
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_port}/{url_prefix(lang)}evidence/", wait_until="networkidle")
+                prompt = page.evaluate(meta)
+                start = time.perf_counter()
+                page.fill("input.md-search__input", query)
+                page.press("input.md-search__input", "End")
+                page.wait_for_function(f"{meta} !== {json.dumps(prompt)}", timeout=60000)
+                times[lang].append((time.perf_counter() - start) * 1000)
+                page.close()
+        browser.close()
+    server.shutdown()
+    shutil.rmtree(site, ignore_errors=True)
+    return times
+
+
 def pdf_figures(project: Path) -> tuple[float, dict[str, tuple[int, float]], tuple[str, int]]:
     """Every PDF of a fresh build (two at a time): wall seconds, per language (count, seconds of work), the largest."""
     from handbook.languages import LANGUAGES, url_prefix
@@ -219,6 +266,8 @@ def main() -> None:
             print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))))
         for lang, (entries, raw, zipped) in search_index_sizes(project).items():
             print(f"search index {lang}: {entries} entries, {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped)")
+        for lang, millis in query_times(project).items():
+            print(f"search {lang}: ten queries, each on a fresh page: median {statistics.median(millis):.0f} ms, slowest {max(millis):.0f} ms (typing to results)")
         wall, by_language, (largest, size) = pdf_figures(project)
         print(f"all PDFs, 3 languages, 2 at a time: {wall:.1f} s (goal < 60 s)")
         for lang, (count, seconds) in by_language.items():
