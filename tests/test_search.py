@@ -75,6 +75,9 @@ def test_kazakh_inflections_find_kazakh_pages_only(browser: Browser, base_url: s
     links = search(browser, base_url, "kk", query)
     assert links and not [link for link in links if link.startswith((base_url + "ru/", base_url + "en/"))], links
     assert any(link.startswith(base_url + "requirements/") for link in links), "the page about leadership is found"
+    from urllib.parse import quote
+
+    assert any(f"?h={quote('көшбасш')}" in link for link in links), "the page opened highlights every form of the word"
 
 
 @pytest.mark.parametrize("lang, query", [("ru", "лидерства"), ("en", "leadership"), ("ru", "школ")])
