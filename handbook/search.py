@@ -29,11 +29,12 @@ def item_entries(renderer: Renderer, lang: Lang) -> list[dict[str, str]]:
             continue
         slug = renderer.site.homes[file_id]
         for _, item in doc.located():
-            body = [text.in_(lang) for text in texts(item)]
-            if len(body) > 1 or getattr(item, "name", None) or getattr(item, "term", None):
-                location = f"{slug}/#{item.id}" if slug else f"#{item.id}"
-                text = " ".join(body[1:] or body)
-                entries.append({"location": location, "title": escape(renderer.label(lang, item.id, 80)), "text": escape(text)})
+            names = [getattr(item, field) for field in ("name", "term") if getattr(item, field, None)]
+            if not names:
+                continue  # an unnamed item is found through its page
+            body = " ".join(text.in_(lang) for text in texts(item) if text not in names)
+            location = f"{slug}/#{item.id}" if slug else f"#{item.id}"
+            entries.append({"location": location, "title": escape(renderer.label(lang, item.id, 80)), "text": escape(body)})
     return entries
 
 
