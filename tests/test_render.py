@@ -1,6 +1,5 @@
 """Rendering data in a language: text is escaped, each language shows its own text."""
 
-from pathlib import Path
 
 from handbook.model import ListDoc, ListItem, Origins, Text
 from handbook.project import Project, load_project
