@@ -1,5 +1,6 @@
 """`make bench`: build time, per-language scaling, data-layer share, memory, serve latency, page weight, PDFs, growth."""
 
+import functools
 import gzip
 import json
 import os
@@ -10,12 +11,21 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
-from conftest import ENV, copy_project  # noqa: E402  (the tests' scratch copy: the bench never touches the real files)
+from conftest import ENV, QuietHandler, copy_project  # noqa: E402  (the tests' scratch copy: the bench never touches the real files)
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+
+from handbook.languages import LANGUAGES, url_prefix  # noqa: E402
+from handbook.pdf import write_pdfs  # noqa: E402
+from handbook.project import load_project  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 from test_serve import get as fetch  # noqa: E402
 
@@ -108,27 +118,42 @@ def serve_latency(project: Path) -> list[float]:
     return latencies
 
 
-def page_weight(project: Path) -> list[tuple[str, int, int]]:
-    """Every page's bytes with everything the browser loads for it (raw and gzipped), heaviest first."""
-    from playwright.sync_api import sync_playwright
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+@contextmanager
+def built_site(project: Path) -> Iterator[Path]:
+    """One real build of the project into a temporary folder, removed afterwards."""
+    site = Path(tempfile.mkdtemp(prefix="bench-built-"))
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
+        yield site
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
 
-    site = Path(tempfile.mkdtemp(prefix="bench-weight-"))
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site on a free loopback port: its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    weights = []
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's chromium, headless."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox", "--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+def page_weight(site: Path, base: str) -> list[tuple[str, int, int]]:
+    """Every page's bytes with everything the browser loads for it (raw and gzipped), heaviest first."""
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    weights = []
+    with chromium() as browser:
         for path in pages:
             page = browser.new_page()
             bodies: list[bytes] = []
@@ -136,9 +161,6 @@ def page_weight(project: Path) -> list[tuple[str, int, int]]:
             page.goto(base + ("" if path == "." else path + "/"), wait_until="networkidle")
             page.close()
             weights.append((path, sum(map(len, bodies)), sum(len(gzip.compress(b)) for b in bodies)))
-        browser.close()
-    server.shutdown()
-    shutil.rmtree(site, ignore_errors=True)
     return sorted(weights, key=lambda w: -w[1])
 
 
@@ -155,20 +177,13 @@ def growth(work: Path) -> list[tuple[int, dict[str, float], int]]:
 MAIN_PAGES = {"home": ".", "prose": "evidence", "data table": "competencies", "rubric": "school-practice/development-rubric", "glossary": "glossary"}
 
 
-def search_index_sizes(project: Path) -> dict[str, tuple[int, int, int]]:
+def search_index_sizes(site: Path) -> dict[str, tuple[int, int, int]]:
     """Each language's search index: entries, bytes and gzipped bytes."""
-    from handbook.languages import LANGUAGES, url_prefix
-
-    site = Path(tempfile.mkdtemp(prefix="bench-search-"))
-    try:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
-        sizes = {}
-        for lang in LANGUAGES:
-            raw = (site / url_prefix(lang) / "search" / "search_index.json").read_bytes()
-            sizes[lang] = (len(json.loads(raw)["docs"]), len(raw), len(gzip.compress(raw)))
-        return sizes
-    finally:
-        shutil.rmtree(site, ignore_errors=True)
+    sizes = {}
+    for lang in LANGUAGES:
+        raw = (site / url_prefix(lang) / "search" / "search_index.json").read_bytes()
+        sizes[lang] = (len(json.loads(raw)["docs"]), len(raw), len(gzip.compress(raw)))
+    return sizes
 
 
 QUERIES = {
@@ -178,33 +193,16 @@ QUERIES = {
 }
 
 
-def query_times(project: Path) -> dict[str, list[float]]:
+def query_times(base: str) -> dict[str, list[float]]:
     """Milliseconds from typing a query to its results, ten queries a language, in chromium."""
-    from playwright.sync_api import sync_playwright
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    from handbook.languages import url_prefix
-
-    site = Path(tempfile.mkdtemp(prefix="bench-query-"))
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
-
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    meta = "document.querySelector('.md-search-result__meta').textContent"
     times: dict[str, list[float]] = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox", "--disable-gpu"])
-        meta = "document.querySelector('.md-search-result__meta').textContent"
+    with chromium() as browser:
         for lang, queries in QUERIES.items():
             times[lang] = []
             for query in queries:  # each on a fresh page, as a reader arriving and searching
                 page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_port}/{url_prefix(lang)}evidence/", wait_until="networkidle")
+                page.goto(f"{base}{url_prefix(lang)}evidence/", wait_until="networkidle")
                 prompt = page.evaluate(meta)
                 start = time.perf_counter()
                 page.fill("input.md-search__input", query)
@@ -212,32 +210,20 @@ def query_times(project: Path) -> dict[str, list[float]]:
                 page.wait_for_function(f"{meta} !== {json.dumps(prompt)}", timeout=60000)
                 times[lang].append((time.perf_counter() - start) * 1000)
                 page.close()
-        browser.close()
-    server.shutdown()
-    shutil.rmtree(site, ignore_errors=True)
     return times
 
 
-def pdf_figures(project: Path) -> tuple[float, dict[str, tuple[int, float]], tuple[str, int]]:
-    """Every PDF of a fresh build (two at a time): wall seconds, per language (count, seconds of work), the largest."""
-    from handbook.languages import LANGUAGES, url_prefix
-    from handbook.pdf import write_pdfs
-    from handbook.project import load_project
-
-    site = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
-    try:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=project, env=ENV, check=True)
-        start = time.perf_counter()
-        made = write_pdfs(load_project(project), site, workers=2)
-        wall = time.perf_counter() - start
-        by_language = {}
-        for lang in LANGUAGES:
-            mine = [pdf for pdf in made if pdf.path.parent == site / url_prefix(lang) / "pdf"]
-            by_language[lang] = (len(mine), sum(pdf.seconds for pdf in mine))
-        largest = max(made, key=lambda pdf: pdf.size)
-        return wall, by_language, (largest.path.relative_to(site).as_posix(), largest.size)
-    finally:
-        shutil.rmtree(site, ignore_errors=True)
+def pdf_figures(project: Path, site: Path) -> tuple[float, dict[str, tuple[int, float]], tuple[str, int]]:
+    """Every PDF of a built site (two at a time): wall seconds, per language (count, seconds of work), the largest."""
+    start = time.perf_counter()
+    made = write_pdfs(load_project(project), site, workers=2)
+    wall = time.perf_counter() - start
+    by_language = {}
+    for lang in LANGUAGES:
+        mine = [pdf for pdf in made if pdf.path.parent == site / url_prefix(lang) / "pdf"]
+        by_language[lang] = (len(mine), sum(pdf.seconds for pdf in mine))
+    largest = max(made, key=lambda pdf: pdf.size)
+    return wall, by_language, (largest.path.relative_to(site).as_posix(), largest.size)
 
 
 def main() -> None:
@@ -257,18 +243,22 @@ def main() -> None:
         print(f"peak memory of the build:         {full['peak_mb']:.0f} MB (goal < 500 MB)")
         latencies = serve_latency(project)
         print(f"`mkdocs serve` shows a YAML edit in: {', '.join(f'{s:.2f}' for s in latencies)} s (median {statistics.median(latencies):.2f} s; goal ≤ 3 s)")
-        weights = page_weight(project)
+        with built_site(project) as site:
+            with served(site) as base:
+                weights = page_weight(site, base)
+                times = query_times(base)
+            sizes = search_index_sizes(site)
+            wall, by_language, (largest, size) = pdf_figures(project, site)
         name, raw, zipped = weights[0]
         print(f"largest page with its assets:     {name}: {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped); lightest {weights[-1][0]}: {weights[-1][1] / 1024:.0f} KiB")
         by_path = {path: (raw, zipped) for path, raw, zipped in weights}
         print("main page types, first visit with everything they load (raw / gzipped):")
         for kind, slug in MAIN_PAGES.items():
             print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))))
-        for lang, (entries, raw, zipped) in search_index_sizes(project).items():
+        for lang, (entries, raw, zipped) in sizes.items():
             print(f"search index {lang}: {entries} entries, {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped)")
-        for lang, millis in query_times(project).items():
+        for lang, millis in times.items():
             print(f"search {lang}: ten queries, each on a fresh page: median {statistics.median(millis):.0f} ms, slowest {max(millis):.0f} ms (typing to results)")
-        wall, by_language, (largest, size) = pdf_figures(project)
         print(f"all PDFs, 3 languages, 2 at a time: {wall:.1f} s (goal < 60 s)")
         for lang, (count, seconds) in by_language.items():
             print(f"  {lang}: {count} PDFs, {seconds:.1f} s of rendering")
