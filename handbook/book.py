@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 from handbook.handouts import PAGE, build_date, footer
-from handbook.languages import DEFAULT_LANGUAGE, Lang, url_prefix
+from handbook.languages import Lang, root_of, url_prefix
 from handbook.project import BOOK
 from handbook.render import Renderer
 
@@ -54,10 +54,9 @@ def link_inside(chapters: list[Chapter]) -> list[Chapter]:
 
 def render_book(renderer: Renderer, lang: Lang, chapters: list[Chapter], site_name: str, site_url: str | None) -> str:
     """The whole handbook in one language: a cover, the contents, the chapters."""
-    root = "../" * (2 + (lang != DEFAULT_LANGUAGE))
     path = f"{url_prefix(lang)}{PAGE}/{BOOK}/"
     return renderer.render(
-        "book.html", lang, root, chapters=link_inside(chapters), title=site_name, date=build_date(),
+        "book.html", lang, root_of(path), chapters=link_inside(chapters), title=site_name, date=build_date(),
         sheet={"id": BOOK, "landscape": False}, slug=f"{PAGE}/{BOOK}/", footer=footer(site_name, lang, path, site_url),
     )
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang, url_prefix
+from handbook.languages import NATIVE_NAMES, Lang, root_of, url_prefix
 from handbook.model import Handout, HandoutsDoc, blank_forms
 from handbook.project import Project
 from handbook.render import Renderer
@@ -63,11 +63,11 @@ def for_page(renderer: Renderer, slug: str) -> list[Sheet]:
 
 def render_sheet(renderer: Renderer, lang: Lang, sheet: Sheet, site_name: str, site_url: str | None) -> str:
     """A handout's print-ready page: a whole HTML document, laid out for A4."""
-    root = "../" * (2 + (lang != LANGUAGES[0]))
+    path = f"{url_prefix(lang)}{PAGE}/{sheet.id}/"
+    root = root_of(path)
     name = title(renderer, lang, sheet)
     level = 3 if any(shown.heading for shown in sheet.handout.show) else 2
     sections = [(shown.heading, renderer.show(lang, shown.data, shown.view, root, level)) for shown in sheet.handout.show]
-    path = f"{url_prefix(lang)}{PAGE}/{sheet.id}/"
     return renderer.render(
         "sheet.html", lang, root, sheet=sheet, title=name, sections=sections, site_name=site_name, slug=f"{PAGE}/{sheet.id}/",
         footer=footer(name, lang, path, site_url),

@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 
 from handbook.handouts import footer, for_page
 from handbook.handouts import title as sheet_title
-from handbook.languages import DEFAULT_LANGUAGE, url_prefix
+from handbook.languages import DEFAULT_LANGUAGE, root_of, url_prefix
 from handbook.export import export_all
 from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
@@ -40,7 +40,7 @@ def define_env(env) -> None:
 
     def root() -> str:
         """The relative path from the page being rendered to the site root."""
-        return "../" * env.page.url.count("/")
+        return root_of(env.page.url)
 
     @env.macro
     def show(file_id: str, view: str = "", level: int = 2) -> str:
@@ -79,7 +79,7 @@ def on_post_page_macros(env) -> None:
     renderer: Renderer = env.handbook_renderer
     lang = env.conf["theme"]["language"]
     slug = env.page.url.removeprefix(url_prefix(lang)).strip("/")
-    root = "../" * env.page.url.count("/")
+    root = root_of(env.page.url)
     title = renderer.site.titles.get(lang, {}).get(slug, env.conf["site_name"])
     extra = renderer.render("print-footer.html", lang, root, footer=footer(title, lang, env.page.url, env.conf["site_url"]))
     if sheets := for_page(renderer, slug):
