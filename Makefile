@@ -9,7 +9,7 @@ FORMAT ?= text
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf test bench validate status chromium pango clean
+.PHONY: serve build pdf offline test bench validate status chromium pango clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ build: $(STAMP)
 # PDFs of every handout and of the whole handbook, per language (builds the site first when it is stale).
 pdf: $(STAMP) pango
 	$(BIN)/handbook pdf
+
+# The copy read from a folder or USB stick with no server and no internet (site-offline/, PDFs included).
+offline: $(STAMP) pango
+	$(BIN)/handbook offline
 
 # FORMAT=github prints GitHub annotations instead of lines.
 validate: $(STAMP)
@@ -50,4 +54,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site site-offline .site-* .site-offline-* $(VENV)

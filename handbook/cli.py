@@ -51,6 +51,10 @@ def parser() -> argparse.ArgumentParser:
     pdf = commands.add_parser("pdf", help="build the site if needed, then the PDFs of every handout and of the whole handbook")
     pdf.add_argument("--site-dir", type=Path, default=None, help="the built site (default: ROOT/site)")
     pdf.add_argument("--jobs", type=int, default=2, help="PDFs written at once (default: 2)")
+    offline = commands.add_parser("offline", help="build the copy that is read from a folder or USB stick (file://), with its PDFs")
+    offline.add_argument("--site-dir", type=Path, default=None, help="where it goes (default: ROOT/site-offline)")
+    offline.add_argument("--jobs", type=int, default=2, help="PDFs written at once (default: 2)")
+    offline.add_argument("--no-pdf", action="store_true", help="leave out the PDFs")
     stamp = commands.add_parser("stamp", help="record in translations the fingerprint of their current source text")
     stamp.add_argument("paths", nargs="+", type=Path, help="the data files whose translations are up to date")
     stamp.add_argument("--id", help="only this item (default: every item of the files)")
@@ -96,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from handbook.site import build_site
 
+    if args.command == "offline":
+        site_dir = args.site_dir or root / "site-offline"
+        if code := build_site(root, site_dir, offline=True):
+            return code
+        print(f"{site_dir}: open index.html in a browser")
+        return 0 if args.no_pdf else make_pdfs(root, site_dir, args.jobs)
     site_dir = args.site_dir or root / "site"
     if args.command == "pdf":
         return make_pdfs(root, site_dir, args.jobs)

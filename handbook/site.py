@@ -7,13 +7,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from handbook.offline import ENV as OFFLINE
 
-def build_site(root: Path, site: Path) -> int:
-    """Run `mkdocs build --strict` into a fresh directory; replace `site` only on success."""
+
+def build_site(root: Path, site: Path, offline: bool = False) -> int:
+    """Run `mkdocs build --strict` into a fresh directory (the offline copy if asked); replace `site` only on success."""
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", OFFLINE: "1" if offline else ""}
     try:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
         code = subprocess.run(command, cwd=root, env=env).returncode

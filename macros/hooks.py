@@ -1,8 +1,9 @@
 """MkDocs hooks: edit links only where the repository is known; for print, keep each page's HTML as it is built,
 then write the print-ready pages of the handouts and of the whole handbook for the language just built; search in
-each language's own index."""
+each language's own index; in the offline copy, links and search that work from file://."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -12,6 +13,7 @@ from handbook.book import Chapter, write_book
 from handbook.fonts import write_print_fonts
 from handbook.handouts import write_sheets
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.offline import write_offline
 from handbook.pages import load_site
 from handbook.project import load_project_once
 from handbook.render import Renderer
@@ -48,6 +50,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) 
     return html
 
 
+@event_priority(-100)  # after static-i18n, which sets the links
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """A home page's language links relative, like every other page's: static-i18n makes them absolute (`/ru/`),
+    which leads off a site served from a folder of its host, and nowhere in the offline copy."""
+    base = urlsplit(config["site_url"] or "").path.rstrip("/") + "/"
+    for alternate in getattr(config.extra, "alternate", None) or []:  # static-i18n sets it as an attribute
+        if alternate["link"].startswith(base):
+            alternate["link"] = alternate["link"].removeprefix(base)  # the `url` filter makes it page-relative
+    return context
+
+
 def _in_order(pages: list[Page]) -> list[Page]:
     """The pages in the order of the navigation (each page knows the next), but those marked `book: false`."""
     first = next((p for p in pages if p.previous_page is None and p.next_page is not None), None)
@@ -72,3 +85,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_book(renderer, lang, chapters, site_dir, site_name, config["site_url"])
     if lang == DEFAULT_LANGUAGE and (site_dir / INDEX).is_file():
         split_index(site_dir, {language: item_entries(renderer, language) for language in LANGUAGES})
+    if lang == DEFAULT_LANGUAGE and config["extra"].get("offline"):
+        write_offline(site_dir)

@@ -1,0 +1,102 @@
+"""The offline copy (`handbook offline`): read from a folder or USB stick through file://, with no server and no
+network, every link leads to a file and search works in each language."""
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser
+
+from conftest import LANGS, ROOT, handbook, page_url
+from handbook.offline import local_href
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy, built once (without its PDFs, which `test_print` makes and reads)."""
+    out = tmp_path_factory.mktemp("offline") / "site"
+    result = handbook(ROOT, "offline", "--no-pdf", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.mark.parametrize(("href", "expected"), [
+    ("../", "../index.html"), ("..", "../index.html"), (".", "./index.html"), ("./", "./index.html"),
+    ("glossary/#leadership", "glossary/index.html#leadership"), ("../ru/evidence/", "../ru/evidence/index.html"),
+    ("x/?h=a#b", "x/index.html?h=a#b"), ("../..", "../../index.html"),
+    # left alone: files, this very page, other hosts, mail
+    ("assets/stylesheets/handbook.css", None), ("pdf/handbook.pdf", None), ("#top", None), ("", None),
+    ("https://example.org/", None), ("mailto:someone@example.org", None),
+])
+def test_links_into_folders_name_their_index(href: str, expected: str | None) -> None:
+    assert local_href(href) == (expected or href)
+
+
+def test_every_link_of_every_page_leads_to_a_file(offline: Path) -> None:
+    broken = []
+    for page in offline.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served by a web server for any address, so its links start at the site's root
+        for href in re.findall(r'\b(?:href|src)="([^"]*)"', page.read_text("utf-8")):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path or parts.path.endswith(".pdf"):
+                continue
+            if href.startswith("/") or not (page.parent / unquote(parts.path)).is_file():
+                broken.append(f"{page.relative_to(offline)}: {href}")
+    assert not broken, broken[:20]
+
+
+def test_each_language_has_its_search_index_as_a_script(offline: Path) -> None:
+    for lang in LANGS:
+        script = (offline / page_url(lang) / "search" / "search_index.js").read_text("utf-8")
+        assert script.startswith("var __index = ")
+        index = json.loads(script.removeprefix("var __index = "))
+        assert index["config"]["lang"] == [lang]
+        for doc in index["docs"]:
+            assert (offline / page_url(lang) / urlsplit(doc["location"]).path).is_file(), doc["location"]
+
+
+def file_search(browser: Browser, offline: Path, lang: str, query: str) -> tuple[list[str], list[str]]:
+    """The result links of a search from a page opened through file://, and every request it made."""
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((offline / page_url(lang, "evidence") / "index.html").as_uri())
+    page.fill("input.md-search__input", query)
+    page.press("input.md-search__input", "End")  # Material reads the query on keyup
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d/) !== null", timeout=60000)
+    links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    page.click(".md-search-result__item > a")
+    page.wait_for_load_state()
+    assert page.url.startswith(offline.as_uri()) and "/index.html" in page.url, page.url
+    page.close()
+    return links, requested
+
+
+@pytest.mark.parametrize(("lang", "query", "found"), [
+    ("kk", "көшбасшылықтың", "requirements/index.html"),
+    ("ru", "лидерство", "ru/requirements/index.html"),
+    ("en", "leaders", "en/requirements/index.html"),
+])
+def test_search_works_from_a_folder_in_the_page_language(browser: Browser, offline: Path, lang: str, query: str, found: str) -> None:
+    links, requested = file_search(browser, offline, lang, query)
+    root = offline.as_uri() + "/"
+    assert links and all(link.startswith(root + page_url(lang)) for link in links), links
+    others = [root + page_url(other) for other in LANGS if other != lang and other != "kk"]
+    assert not [link for link in links if link.startswith(tuple(others))], links
+    assert any(link.startswith(root + found) for link in links), links
+    assert not [url for url in requested if not url.startswith(("file:", "data:", "about:"))], "nothing from elsewhere"
+
+
+def test_language_switch_and_navigation_from_a_folder(browser: Browser, offline: Path) -> None:
+    page = browser.new_page()
+    page.goto((offline / "index.html").as_uri())
+    href = page.get_attribute("a.md-select__link[hreflang=ru]", "href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + href)
+    assert page.url == (offline / "ru" / "index.html").as_uri()
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.click(".md-footer__link--next")
+    assert page.url.endswith("/index.html") and page.title() and "ru/" in page.url
+    page.close()
