@@ -109,7 +109,7 @@ def test_a_mistyped_address_shows_the_404_page_of_its_language(browser: Browser,
     server.shutdown()
 
 
-@pytest.mark.parametrize("slug", ["", "evidence", "competencies", "school-practice/development-rubric", "glossary"])
+@pytest.mark.parametrize("slug", ["", "evidence", "competencies", "school-practice/development-rubric", "glossary", "capacity", "sources"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_first_visit_transfers_at_most_300_kb_compressed(browser: Browser, base_url: str, lang: str, slug: str) -> None:
     """Everything the page loads (HTML, CSS, scripts, fonts, the search index), each gzipped as a server would."""
@@ -122,3 +122,18 @@ def test_a_first_visit_transfers_at_most_300_kb_compressed(browser: Browser, bas
     page.close()
     compressed = sum(len(body) if body[:4] == b"wOF2" else len(gzip.compress(body)) for body in bodies)
     assert compressed <= 300 * 1000, f"{compressed / 1000:.0f} KB"
+
+
+def test_italics_load_their_own_face_in_print_only(browser: Browser, base_url: str) -> None:
+    """On screen the browser slants the upright face (no italic download); printed, the real italic is used."""
+    page = browser.new_page()
+    fonts: list[str] = []
+    page.on("request", lambda request: fonts.append(request.url) if request.url.endswith(".woff2") else None)
+    page.goto(base_url + page_url("kk", "capacity"), wait_until="networkidle")
+    assert page.locator("em").count(), "the capacity page cites titles in italics"
+    assert fonts and not [url for url in fonts if "italic" in url], fonts
+    page.emulate_media(media="print")
+    page.evaluate("document.fonts.ready")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in fonts if "cyrillic-ext-400-italic" in url], fonts
+    page.close()
