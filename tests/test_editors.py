@@ -216,13 +216,18 @@ def test_the_workflow_is_valid_and_calls_only_make_targets_that_exist() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_item_has_a_permanent_link_in_every_language(site: Path, lang: str) -> None:
     strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((ROOT / "data/ui.yml").read_text("utf-8"))["items"]}
-    for slug in ("programme", "school-practice/portfolio", "competencies", "practices/leading-learning", "sources"):
+    pages = ("programme", "school-practice/portfolio", "competencies", "practices/leading-learning", "sources", "burke-litwin",
+             "requirements", "school-practice", "school-practice/action-research", "practices/leading-change")
+    kinds = set()
+    for slug in pages:
         page = soup(site, lang, slug)
-        anchored = page.select(".hb-list li[id], .hb-table tbody tr[id], .hb-sources li[id]")  # lists and tables; figures draw boxes
+        anchored = page.select(".hb-list li[id], .hb-table tbody tr[id], .hb-sources li[id], .hb-figure [id]")
         assert anchored, slug
+        kinds |= {figure["data-kind"] for figure in page.select(".hb-figure")}
         for element in anchored:
             link = element.select_one(f'a.headerlink[href="#{element["id"]}"]')
             assert link is not None and link["aria-label"] == strings["permalink"], (slug, element["id"])
+    assert kinds == {"model", "cycle", "petals", "tiers"}, "every kind of figure is checked"
 
 
 @pytest.mark.parametrize("lang", LANGS)
