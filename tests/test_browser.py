@@ -15,10 +15,13 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is
 def test_a_page_asks_no_other_host_and_draws_with_its_own_fonts(browser: Browser, base_url: str, lang: str, slug: str) -> None:
     page = browser.new_page()
     requested: list[str] = []
+    failed: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
     page.goto(base_url + page_url(lang, slug), wait_until="networkidle")
     assert requested, "the page made requests"
     assert [url for url in requested if not url.startswith(base_url) and not url.startswith("data:")] == []
+    assert failed == [], "every request the page makes succeeds (Material once looked for a sitemap beside each translation)"
     page.evaluate("document.fonts.ready")
     family = "Roboto Cyrillic Ext" if slug.startswith("handouts/") else "Roboto"  # print pages: one family per subset
     # Load the face that has the Kazakh letters (a page may not use it yet), then it must draw them.
