@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from handbook.assess import FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, statements
 from handbook.collation import by_initial, collate
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang, url_prefix
 from handbook.model import GlossaryDoc, StringsDoc, Term
@@ -41,6 +42,11 @@ class Site:
         """A glossary entry by id."""
         glossary = self.glossary()
         return next((t for t in glossary.items if t.id == term_id), None) if glossary else None
+
+
+def start(text: str, length: int) -> str:
+    """The start of a text, cut at a word and marked with an ellipsis when it is longer than `length`."""
+    return f"{text[:length].rsplit(' ', 1)[0]}…" if len(text) > length else text
 
 
 def css_string(text: str) -> Markup:
@@ -112,8 +118,7 @@ class Renderer:
         if any(char.isalpha() for char in name):
             return name
         text = getattr(self.project.item(item_id), "text", None)
-        body = text.in_(lang) if text else ""
-        return f"{name} {body[:length].rsplit(' ', 1)[0]}…" if len(body) > length else f"{name} {body}".strip()
+        return f"{name} {start(text.in_(lang), length)}" if text else name
 
     def render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
         """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""
@@ -139,6 +144,28 @@ class Renderer:
 
             extra["sheets"] = [(sheet, title(self, lang, sheet)) for sheet in pack(self.project)]
         return self.render(template_name(doc.kind, view), lang, root, doc=doc, level=level, **extra)
+
+    def assessment(self, lang: Lang, root: str, assessment: Assessment, known: dict[str, Assessment]) -> str:
+        """The self-assessment form of one data file in `lang`, with what its script needs to check any file of
+        answers (`known`: every assessment of the site)."""
+        doc = self.project.docs[assessment.id]
+        rows = statements(doc) if assessment.kind == "statements" else []
+        shown, groups = {}, []
+        if assessment.kind == "rubric":
+            criteria = [(row.id, row.name.in_(lang)) for row in doc.rows]
+        elif assessment.kind == "statements":
+            criteria = [(sid, start(statement.text.in_(lang), 70)) for _, _, cell in rows for sid, statement in cell]
+        else:  # a standard printed word for word as another keeps its text there (2.4 is 3.4)
+            shown = {item.id: item if item.text else self.project.item(item.see[0]) for item in doc.items}
+            criteria = [(item.id, f"{item.name.in_(lang)} {start(shown[item.id].text.in_(lang), 60)}") for item in doc.items]
+            number = {item.id: item.name.in_(lang) for item in doc.items}
+            groups = [(key, number[ids[0]] + (f"–{number[ids[-1]]}" if len(ids) > 1 else ""), len(ids)) for key, ids in assessment.groups.items()]
+        config = {"format": FORMAT, "version": VERSION, "id": assessment.id, "lang": lang,
+                  "definitions": {file_id: known[file_id].definition() for file_id in known},
+                  "strings": {key: self.ui(lang, f"assess.{key}") for key in SCRIPT_STRINGS}}
+        evidence = [self.project.item(box_id) for box_id in assessment.evidence]
+        return self.render("assess.html", lang, root, a=assessment, doc=doc, statements=rows, criteria=criteria, config=config,
+                           statuses=STATUSES, evidence=evidence, shown=shown, groups=groups)
 
     def term(self, lang: Lang, term_id: str, text: str | None = None, root: str = "", serial: int = 0) -> str:
         """A glossary term (or the inflected form given) linked to its entry, with its definition as a tooltip."""

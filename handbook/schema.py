@@ -1,8 +1,10 @@
-"""JSON Schemas for editors' autocompletion, generated from the model (never written by hand)."""
+"""JSON Schemas for editors' autocompletion, and of the readers' self-assessment file, generated from the models
+(never written by hand)."""
 
 import json
 from pathlib import Path
 
+from handbook.assess import AnswersFile
 from handbook.model import KINDS
 
 SCHEMAS = Path("schemas")
@@ -14,6 +16,8 @@ def schema_texts() -> dict[str, str]:
     for kind, model in KINDS.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
         texts[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+    answers = {"$schema": "https://json-schema.org/draft/2020-12/schema", **AnswersFile.model_json_schema()}
+    texts["self-assessment.schema.json"] = json.dumps(answers, ensure_ascii=False, indent=2) + "\n"  # the readers' export
     return texts
 
 

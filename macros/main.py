@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from handbook.handouts import footer, for_page
 from handbook.handouts import title as sheet_title
 from handbook.languages import DEFAULT_LANGUAGE, root_of, url_prefix
+from handbook.assess import assessments
 from handbook.export import export_all
 from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
@@ -32,11 +33,16 @@ def define_env(env) -> None:
     renderer = Renderer(site)
     serials = itertools.count(1)
     statuses = statuses_by_file(project)
+    assessable = assessments(project)
     env.handbook_shown = []  # the data files the page being rendered shows
 
     def language() -> str:
         """The language being built (static-i18n sets it per language)."""
         return env.conf["theme"]["language"]
+
+    def slug() -> str:
+        """The page being rendered, as a slug of its language (`school-practice/portfolio`)."""
+        return env.page.url.removeprefix(url_prefix(language())).strip("/")
 
     def root() -> str:
         """The relative path from the page being rendered to the site root."""
@@ -46,7 +52,10 @@ def define_env(env) -> None:
     def show(file_id: str, view: str = "", level: int = 2) -> str:
         """Render a data file (list, table, figure…) in the page's language."""
         env.handbook_shown.append(file_id)
-        return renderer.show(language(), file_id, view, root(), level)
+        html = renderer.show(language(), file_id, view, root(), level)
+        if file_id in assessable and site.homes.get(file_id) == slug():
+            html += "\n\n" + renderer.assessment(language(), root(), assessable[file_id], assessable)
+        return html
 
     @env.macro
     def term(term_id: str, text: str | None = None) -> str:

@@ -1,0 +1,324 @@
+/* Self-assessment: the reader rates each criterion of a rubric (or tracks each portfolio standard), privately.
+   Answers stay in this browser's localStorage, by language-independent ids, so every language of the page shows
+   the same answers; they are exported and imported as a versioned JSON file (schemas/self-assessment.md).
+   Progressive enhancement: without this script the section stays hidden and the page is the plain rubric. */
+(function () {
+  "use strict";
+  var KEY = "cpm-handbook:self-assessment";
+  var OPEN = KEY + ":open"; // which assessments the reader has open (not part of the answers)
+  var FIELDS = ["evidence", "next", "note"];
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? values[key] : whole; });
+  }
+
+  function empty(config) {
+    return { format: config.format, version: config.version, assessments: {} };
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* One answer as the file format has it, or null when nothing of it is usable; `skip` collects what is not. */
+  function cleanAnswer(answer, definition, where, skip) {
+    if (!isObject(answer)) { skip.push(where); return null; }
+    var clean = {};
+    if (answer.level != null) {
+      if (definition.levels && Number.isInteger(answer.level) && answer.level >= 1 && answer.level <= definition.levels) clean.level = answer.level;
+      else skip.push(where + ": level " + answer.level);
+    }
+    if (answer.status != null) {
+      if (definition.statuses.indexOf(answer.status) >= 0) clean.status = answer.status;
+      else skip.push(where + ": " + answer.status);
+    }
+    FIELDS.forEach(function (field) {
+      if (typeof answer[field] === "string" && answer[field].trim()) clean[field] = answer[field].slice(0, 5000);
+    });
+    if (Array.isArray(answer.types)) {
+      var types = answer.types.filter(function (type) {
+        var known = definition.evidence.indexOf(type) >= 0;
+        if (!known) skip.push(where + "/" + type);
+        return known;
+      });
+      if (types.length) clean.types = types;
+    }
+    return Object.keys(clean).length ? clean : null;
+  }
+
+  function cleanAnswers(answers, definition, where, skip) {
+    var clean = {};
+    if (!isObject(answers)) return clean;
+    Object.keys(answers).forEach(function (criterion) {
+      if (definition.criteria.indexOf(criterion) < 0) { skip.push(where + "/" + criterion); return; }
+      var answer = cleanAnswer(answers[criterion], definition, where + "/" + criterion, skip);
+      if (answer) clean[criterion] = answer;
+    });
+    return clean;
+  }
+
+  /* A file's assessments that this site knows, cleaned; throws the key of the message when the file is unusable. */
+  function readFile(text, config, skip) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { throw { key: "import-not-json" }; }
+    if (!isObject(data) || data.format !== config.format || !isObject(data.assessments)) throw { key: "import-not-ours" };
+    if (data.version !== config.version) throw { key: "import-version", version: String(data.version) };
+    var records = {};
+    Object.keys(data.assessments).forEach(function (id) {
+      var definition = config.definitions[id], record = data.assessments[id];
+      if (!definition || !isObject(record)) { skip.push(id); return; }
+      var snapshots = (Array.isArray(record.snapshots) ? record.snapshots : []).filter(function (snapshot, index) {
+        var fine = isObject(snapshot) && typeof snapshot.name === "string" && snapshot.name.trim() && !isNaN(Date.parse(snapshot.date));
+        if (!fine) skip.push(id + "/snapshots/" + index);
+        return fine;
+      }).map(function (snapshot) {
+        return { name: snapshot.name.slice(0, 80), date: new Date(snapshot.date).toISOString(), answers: cleanAnswers(snapshot.answers, definition, id + "/" + snapshot.name, skip) };
+      });
+      records[id] = { answers: cleanAnswers(record.answers, definition, id, skip), snapshots: snapshots };
+    });
+    return records;
+  }
+
+  function Assessment(section) {
+    this.section = section;
+    this.config = JSON.parse(section.querySelector(".hb-assess__config").textContent);
+    this.id = this.config.id;
+    this.definition = this.config.definitions[this.id];
+    this.strings = this.config.strings;
+    this.form = section.querySelector(".hb-assess__form");
+    this.body = section.querySelector(".hb-assess__body");
+    this.toggle = section.querySelector(".hb-assess__toggle");
+    this.reading = document.querySelector('[data-id="' + this.id + '"]:not(.hb-assess *)');
+    this.store = this.load();
+  }
+
+  Assessment.prototype.say = function (text, alert) {
+    this.section.querySelector(alert ? ".hb-assess__alert" : ".hb-assess__status").textContent = text;
+  };
+
+  Assessment.prototype.load = function () {
+    try {
+      var text = localStorage.getItem(KEY), data = text ? JSON.parse(text) : null;
+      if (isObject(data) && isObject(data.assessments) && data.version === this.config.version) return data;
+      if (text) localStorage.setItem(KEY + ":unreadable", text); // keep what cannot be read, never overwrite it silently
+    } catch (error) {
+      this.say(this.strings["storage-error"], true);
+    }
+    return empty(this.config);
+  };
+
+  Assessment.prototype.save = function () {
+    try {
+      localStorage.setItem(KEY, JSON.stringify(this.store));
+      this.say(this.strings.saved + " · " + new Date().toLocaleTimeString(this.config.lang, { hour: "2-digit", minute: "2-digit" }));
+      this.say("", true);
+      return true;
+    } catch (error) {
+      this.say(this.strings["storage-error"], true);
+      return false;
+    }
+  };
+
+  Assessment.prototype.record = function () {
+    var records = this.store.assessments;
+    return records[this.id] || (records[this.id] = { answers: {}, snapshots: [] });
+  };
+
+  Assessment.prototype.fieldsets = function () {
+    return Array.prototype.slice.call(this.form.querySelectorAll("fieldset[data-criterion]"));
+  };
+
+  /* The answer the controls of one criterion hold now. */
+  Assessment.prototype.read = function (fieldset) {
+    var answer = {};
+    fieldset.querySelectorAll("[data-field]").forEach(function (control) {
+      var field = control.dataset.field;
+      if (control.type === "radio") {
+        if (control.checked) answer[field] = field === "level" ? Number(control.value) : control.value;
+      } else if (control.type === "checkbox") {
+        if (control.checked) (answer.types = answer.types || []).push(control.value);
+      } else if (control.value.trim()) {
+        answer[field] = control.value;
+      }
+    });
+    return answer;
+  };
+
+  /* Every control, printed copy and count from the stored answers. */
+  Assessment.prototype.show = function () {
+    var answers = this.record().answers;
+    this.fieldsets().forEach(function (fieldset) {
+      var answer = answers[fieldset.dataset.criterion] || {};
+      fieldset.querySelectorAll("[data-field]").forEach(function (control) {
+        var field = control.dataset.field;
+        if (control.type === "radio") control.checked = String(answer[field]) === control.value;
+        else if (control.type === "checkbox") control.checked = (answer.types || []).indexOf(control.value) >= 0;
+        else if (control.value !== (answer[field] || "")) control.value = answer[field] || ""; // keep the caret while typing
+      });
+      fieldset.querySelectorAll("[data-print]").forEach(function (copy) { copy.textContent = answer[copy.dataset.print] || ""; });
+      var count = fieldset.querySelector(".hb-assess__types-count");
+      if (count) count.textContent = "(" + (answer.types || []).length + ")";
+    });
+    var done = this.definition.criteria.filter(function (id) { var a = answers[id]; return a && (a.level || a.status); }).length;
+    this.section.querySelector(".hb-assess__count").textContent = fill(this.strings.answered, { n: done, total: this.definition.criteria.length });
+    this.summarise(answers);
+    this.progress();
+  };
+
+  /* The portfolio's counts per group of standards and status. */
+  Assessment.prototype.summarise = function (answers) {
+    var groups = this.definition.groups || {};
+    this.section.querySelectorAll(".hb-assess__summary tr[data-group]").forEach(function (row) {
+      var members = groups[row.dataset.group] || [];
+      row.querySelectorAll("td[data-status]").forEach(function (cell) {
+        var n = members.filter(function (id) {
+          var status = (answers[id] || {}).status || "not-started";
+          return status === cell.dataset.status;
+        }).length;
+        cell.textContent = n + " / " + members.length;
+      });
+    });
+  };
+
+  Assessment.prototype.value = function (answer) {
+    if (!answer) return "—";
+    if (answer.status) return this.strings["status-" + answer.status];
+    return answer.level ? String(answer.level) : "—";
+  };
+
+  /* The table of levels per criterion: one column per snapshot, oldest first, then now. */
+  Assessment.prototype.progress = function () {
+    var self = this, record = this.record(), snapshots = record.snapshots;
+    this.section.querySelector(".hb-assess__progress-empty").hidden = snapshots.length > 0;
+    this.section.querySelector(".hb-assess__progress-scroll").hidden = snapshots.length === 0;
+    var table = this.section.querySelector(".hb-assess__progress");
+    table.querySelectorAll(".hb-assess__then").forEach(function (cell) { cell.remove(); });
+    var now = table.querySelector("thead .hb-assess__now");
+    snapshots.forEach(function (snapshot) {
+      var head = document.createElement("th");
+      head.scope = "col";
+      head.className = "hb-assess__then";
+      head.textContent = snapshot.name + " (" + new Date(snapshot.date).toLocaleDateString(self.config.lang) + ")";
+      now.before(head);
+    });
+    table.querySelectorAll("tbody tr[data-criterion]").forEach(function (row) {
+      var id = row.dataset.criterion, cell = row.querySelector(".hb-assess__now");
+      snapshots.forEach(function (snapshot) {
+        var then = document.createElement("td");
+        then.className = "hb-assess__then";
+        then.textContent = self.value(snapshot.answers[id]);
+        cell.before(then);
+      });
+      cell.textContent = self.value(record.answers[id]);
+    });
+  };
+
+  Assessment.prototype.change = function (event) {
+    var fieldset = event.target.closest("fieldset[data-criterion]");
+    if (!fieldset) return;
+    var answers = this.record().answers, answer = this.read(fieldset);
+    if (Object.keys(answer).length) answers[fieldset.dataset.criterion] = answer;
+    else delete answers[fieldset.dataset.criterion];
+    this.record().updated = new Date().toISOString();
+    this.save();
+    this.show();
+  };
+
+  Assessment.prototype.open = function (open) {
+    this.toggle.setAttribute("aria-expanded", String(open));
+    this.body.hidden = !open;
+    if (this.reading) this.reading.hidden = open; // the form shows the same text, ready to fill in and print
+    document.documentElement.classList.toggle("hb-assessing", open);
+    try {
+      var state = JSON.parse(localStorage.getItem(OPEN) || "{}");
+      state[this.id] = open;
+      localStorage.setItem(OPEN, JSON.stringify(state));
+    } catch (error) { /* the answers' own saving reports storage errors */ }
+  };
+
+  Assessment.prototype.exportFile = function () {
+    var data = { format: this.config.format, version: this.config.version, exported: new Date().toISOString(), assessments: this.store.assessments };
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+    link.download = "self-assessment-" + data.exported.slice(0, 10) + ".json";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  };
+
+  Assessment.prototype.importText = function (text) {
+    var skip = [], records;
+    try {
+      records = readFile(text, this.config, skip);
+    } catch (problem) {
+      this.say(fill(this.strings[problem.key], problem), true);
+      return;
+    }
+    var store = this.store, count = 0;
+    Object.keys(records).forEach(function (id) {
+      var record = store.assessments[id] || (store.assessments[id] = { answers: {}, snapshots: [] });
+      Object.keys(records[id].answers).forEach(function (criterion) { record.answers[criterion] = records[id].answers[criterion]; count++; });
+      records[id].snapshots.forEach(function (snapshot) {
+        var known = record.snapshots.some(function (s) { return s.name === snapshot.name && s.date === snapshot.date; });
+        if (!known) record.snapshots.push(snapshot);
+      });
+      record.snapshots.sort(function (a, b) { return a.date < b.date ? -1 : 1; });
+      record.updated = new Date().toISOString();
+    });
+    this.save();
+    this.show();
+    this.say(fill(this.strings.imported, { n: count }) + (skip.length ? " " + fill(this.strings["import-skipped"], { list: skip.join(", ") }) : ""), skip.length > 0);
+  };
+
+  Assessment.prototype.snapshot = function () {
+    var input = this.section.querySelector(".hb-assess__snapshot input");
+    var name = input.value.trim() || input.placeholder;
+    this.record().snapshots.push({ name: name, date: new Date().toISOString(), answers: JSON.parse(JSON.stringify(this.record().answers)) });
+    if (this.save()) this.say(fill(this.strings["snapshot-saved"], { name: name }));
+    input.value = "";
+    this.show();
+  };
+
+  Assessment.prototype.clear = function () {
+    if (!window.confirm(this.strings["clear-confirm"])) return;
+    delete this.store.assessments[this.id];
+    if (this.save()) this.say(this.strings.cleared);
+    this.show();
+  };
+
+  Assessment.prototype.start = function () {
+    var self = this, file = this.section.querySelector("input[type=file]");
+    var seasons = this.strings.seasons.split(" "), today = new Date();
+    this.section.querySelector(".hb-assess__snapshot input").placeholder = seasons[Math.floor(((today.getMonth() + 1) % 12) / 3)] + " " + today.getFullYear();
+    this.form.addEventListener("change", function (event) { self.change(event); });
+    this.form.addEventListener("input", function (event) { if (event.target.tagName === "TEXTAREA") self.change(event); });
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.toggle.addEventListener("click", function () { self.open(self.body.hidden); });
+    file.addEventListener("change", function () {
+      if (!file.files.length) return;
+      file.files[0].text().then(function (text) { self.importText(text); file.value = ""; });
+    });
+    var actions = {
+      export: function () { self.exportFile(); },
+      import: function () { file.click(); },
+      print: function () { window.print(); },
+      clear: function () { self.clear(); },
+      snapshot: function () { self.snapshot(); }
+    };
+    this.section.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-action]");
+      if (button) actions[button.dataset.action]();
+    });
+    window.addEventListener("beforeprint", function () { // ticked evidence types print only from an open list
+      self.section.querySelectorAll(".hb-assess__types").forEach(function (list) { if (list.querySelector("input:checked")) list.open = true; });
+    });
+    this.section.hidden = false;
+    this.show();
+    var open = false;
+    try { open = JSON.parse(localStorage.getItem(OPEN) || "{}")[this.id] === true; } catch (error) { /* closed */ }
+    this.open(open);
+  };
+
+  document.querySelectorAll("section.hb-assess").forEach(function (section) { new Assessment(section).start(); });
+})();
