@@ -14,6 +14,7 @@ from handbook.render import Renderer
 ID = re.compile(r'(?<=\s)(id|aria-describedby)="([^"]*)"')
 HREF = re.compile(r'(?<=\s)href="([^"]*)"')
 STYLE = re.compile(r"<style\b.*?</style>\s*", re.S)
+FORM = re.compile(r'<section class="hb-assess".*?</section>\s*', re.S)  # assess.html, for the screen: the book has the rubric
 SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
 
 
@@ -45,7 +46,7 @@ def link_inside(chapters: list[Chapter]) -> list[Chapter]:
                 return ""
             return f'href="#{anchors[path]}--{fragment}"' if fragment else f'href="#{anchors[path]}"'
 
-        html = STYLE.sub("", chapter.html)
+        html = FORM.sub("", STYLE.sub("", chapter.html))
         html = ID.sub(lambda m: f'{m.group(1)}="{chapter.anchor}--{m.group(2)}"', html)
         return Chapter(chapter.url, chapter.title, HREF.sub(target, html))
 

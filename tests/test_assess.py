@@ -317,3 +317,24 @@ def test_the_form_fits_a_phone(browser: Browser, base_url: str, slug: str) -> No
     page.click("[data-action=snapshot]")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
+
+
+@browser_only
+def test_two_tabs_never_overwrite_each_others_answers(context: BrowserContext, base_url: str) -> None:
+    rubric = open_rubric(context, base_url, "kk")
+    portfolio = open_rubric(context, base_url, "kk", "school-practice/portfolio")
+    portfolio.click("label[for='assess-portfolio-standards-standard-1-1-collected']")
+    rubric.click(f"label[for='{level(rubric, 'rubric-leadership', 4)[1:]}']")  # this tab loaded before the portfolio's answer
+    answers = stored(rubric)["assessments"]
+    assert answers["portfolio-standards"]["answers"]["standard-1-1"] == {"status": "collected"}
+    assert answers["development-rubric"]["answers"]["rubric-leadership"] == {"level": 4}
+    other = open_rubric(context, base_url, "ru")
+    other.click(f"label[for='{level(other, 'rubric-community', 2)[1:]}']")
+    rubric.wait_for_function(f"document.querySelector('{level(rubric, 'rubric-community', 2)}').checked")  # shown in the first tab too
+
+
+def test_the_whole_book_has_the_rubrics_but_not_the_forms(site: Path) -> None:
+    for lang in LANGS:
+        book = (site / page_url(lang, "handouts/handbook") / "index.html").read_text("utf-8")
+        assert "hb-assess" not in book and "assess.js" not in book
+        assert 'data-id="development-rubric"' in book

@@ -107,9 +107,18 @@
     return empty(this.config);
   };
 
-  Assessment.prototype.save = function () {
+  /* Write the given assessments (this one by default) over what is stored now, so that another tab's answers to
+     other assessments are never overwritten with the copy this page loaded. */
+  Assessment.prototype.save = function (ids) {
+    var mine = this.store.assessments;
     try {
-      localStorage.setItem(KEY, JSON.stringify(this.store));
+      var latest = this.load();
+      (ids || [this.id]).forEach(function (id) {
+        if (mine[id]) latest.assessments[id] = mine[id];
+        else delete latest.assessments[id];
+      });
+      localStorage.setItem(KEY, JSON.stringify(latest));
+      this.store = latest;
       this.say(this.strings.saved + " · " + new Date().toLocaleTimeString(this.config.lang, { hour: "2-digit", minute: "2-digit" }));
       this.say("", true);
       return true;
@@ -266,7 +275,7 @@
       record.snapshots.sort(function (a, b) { return a.date < b.date ? -1 : 1; });
       record.updated = new Date().toISOString();
     });
-    this.save();
+    this.save(Object.keys(records));
     this.show();
     this.say(fill(this.strings.imported, { n: count }) + (skip.length ? " " + fill(this.strings["import-skipped"], { list: skip.join(", ") }) : ""), skip.length > 0);
   };
@@ -309,6 +318,9 @@
     this.section.addEventListener("click", function (event) {
       var button = event.target.closest("[data-action]");
       if (button) actions[button.dataset.action]();
+    });
+    window.addEventListener("storage", function (event) { // answers given in another tab or window
+      if (event.key === KEY) { self.store = self.load(); self.show(); }
     });
     window.addEventListener("beforeprint", function () { // ticked evidence types print only from an open list
       self.section.querySelectorAll(".hb-assess__types").forEach(function (list) { if (list.querySelector("input:checked")) list.open = true; });
