@@ -338,3 +338,16 @@ def test_the_whole_book_has_the_rubrics_but_not_the_forms(site: Path) -> None:
         book = (site / page_url(lang, "handouts/handbook") / "index.html").read_text("utf-8")
         assert "hb-assess" not in book and "assess.js" not in book
         assert 'data-id="development-rubric"' in book
+
+
+@browser_only
+def test_the_mode_button_says_what_it_does(context: BrowserContext, base_url: str) -> None:
+    page = context.new_page()
+    page.goto(base_url + page_url("ru", RUBRIC), wait_until="networkidle")
+    toggle = page.locator(".hb-assess__toggle")
+    assert toggle.inner_text() == UI["assess.mode"]["ru"] and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert toggle.inner_text() == UI["assess.close"]["ru"] and toggle.get_attribute("aria-expanded") == "true"
+    toggle.click()
+    assert page.locator(".md-content .hb-table[data-id='development-rubric']").is_visible()
+    assert not page.locator(".hb-assess__body").is_visible()

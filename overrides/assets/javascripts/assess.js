@@ -88,6 +88,7 @@
     this.form = section.querySelector(".hb-assess__form");
     this.body = section.querySelector(".hb-assess__body");
     this.toggle = section.querySelector(".hb-assess__toggle");
+    this.toggleText = this.toggle.textContent;
     this.reading = document.querySelector('[data-id="' + this.id + '"]:not(.hb-assess *)');
     this.store = this.load();
   }
@@ -235,6 +236,7 @@
 
   Assessment.prototype.open = function (open) {
     this.toggle.setAttribute("aria-expanded", String(open));
+    this.toggle.textContent = open ? this.strings.close : this.toggleText;
     this.body.hidden = !open;
     if (this.reading) this.reading.hidden = open; // the form shows the same text, ready to fill in and print
     document.documentElement.classList.toggle("hb-assessing", open);
