@@ -100,3 +100,14 @@ def test_language_switch_and_navigation_from_a_folder(browser: Browser, offline:
     page.click(".md-footer__link--next")
     assert page.url.endswith("/index.html") and page.title() and "ru/" in page.url
     page.close()
+
+
+def test_self_assessment_works_from_a_folder(browser: Browser, offline: Path) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((offline / "school-practice/development-rubric/index.html").as_uri())
+    page.click(".hb-assess__toggle")
+    page.click("label[for='assess-development-rubric-rubric-leadership-2']")
+    page.goto((offline / "ru/school-practice/development-rubric/index.html").as_uri())
+    assert page.is_checked("#assess-development-rubric-rubric-leadership-2"), "the answers are shared by the languages"
+    context.close()
