@@ -22,7 +22,7 @@ SCALE = 4  # levels of the statement scale (data/ui.yml assess.scale-1 … asses
 STATUSES = ("not-started", "in-progress", "collected")
 # The interface strings the script shows (data/ui.yml, each as assess.<key>), in the page's language.
 SCRIPT_STRINGS = ("close", "saved", "answered", "storage-error", "imported", "import-skipped", "import-not-json", "import-not-ours",
-                  "import-version", "clear-confirm", "cleared", "snapshot-saved", "seasons",
+                  "import-version", "clear-confirm", "cleared", "snapshot-saved", "snapshot-delete", "snapshot-delete-confirm", "seasons",
                   *(f"status-{status}" for status in STATUSES))
 Kind = Literal["rubric", "statements", "portfolio"]
 

@@ -351,3 +351,16 @@ def test_the_mode_button_says_what_it_does(context: BrowserContext, base_url: st
     toggle.click()
     assert page.locator(".md-content .hb-table[data-id='development-rubric']").is_visible()
     assert not page.locator(".hb-assess__body").is_visible()
+
+
+@browser_only
+def test_a_snapshot_can_be_deleted_after_confirming(context: BrowserContext, base_url: str) -> None:
+    page = open_rubric(context, base_url, "en")
+    page.click(f"label[for='{level(page, 'rubric-leadership', 2)[1:]}']")
+    for name in ("Autumn 2026", "Spring 2027"):
+        page.fill(".hb-assess__snapshot input", name)
+        page.click("[data-action=snapshot]")
+    page.once("dialog", lambda dialog: dialog.accept() if dialog.message == "Delete the snapshot “Autumn 2026”?" else dialog.dismiss())
+    page.click("button[aria-label='Delete the snapshot “Autumn 2026”']")
+    assert [s["name"] for s in stored(page)["assessments"]["development-rubric"]["snapshots"]] == ["Spring 2027"]
+    assert page.locator(".hb-assess__progress thead th").nth(1).inner_text().startswith("Spring 2027")

@@ -204,11 +204,17 @@
     var table = this.section.querySelector(".hb-assess__progress");
     table.querySelectorAll(".hb-assess__then").forEach(function (cell) { cell.remove(); });
     var now = table.querySelector("thead .hb-assess__now");
-    snapshots.forEach(function (snapshot) {
-      var head = document.createElement("th");
+    snapshots.forEach(function (snapshot, index) {
+      var head = document.createElement("th"), remove = document.createElement("button");
       head.scope = "col";
       head.className = "hb-assess__then";
-      head.textContent = snapshot.name + " (" + new Date(snapshot.date).toLocaleDateString(self.config.lang) + ")";
+      head.textContent = snapshot.name + " (" + new Date(snapshot.date).toLocaleDateString(self.config.lang) + ") ";
+      remove.type = "button";
+      remove.className = "hb-assess__remove";
+      remove.textContent = "×";
+      remove.setAttribute("aria-label", fill(self.strings["snapshot-delete"], { name: snapshot.name }));
+      remove.addEventListener("click", function () { self.removeSnapshot(index); });
+      head.append(remove);
       now.before(head);
     });
     table.querySelectorAll("tbody tr[data-criterion]").forEach(function (row) {
@@ -288,6 +294,14 @@
     this.record().snapshots.push({ name: name, date: new Date().toISOString(), answers: JSON.parse(JSON.stringify(this.record().answers)) });
     if (this.save()) this.say(fill(this.strings["snapshot-saved"], { name: name }));
     input.value = "";
+    this.show();
+  };
+
+  Assessment.prototype.removeSnapshot = function (index) {
+    var snapshot = this.record().snapshots[index];
+    if (!window.confirm(fill(this.strings["snapshot-delete-confirm"], { name: snapshot.name }))) return;
+    this.record().snapshots.splice(index, 1);
+    this.save();
     this.show();
   };
 
