@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from handbook.model import Id, MatrixDoc, RubricDoc, TiersDoc
+from handbook.model import Id, ListItem, MatrixDoc, MatrixRow, RubricDoc, Statement, TiersDoc
 from handbook.project import Project
 
 FORMAT = "cpm-handbook-self-assessment"
@@ -50,7 +50,7 @@ def statement_id(row_id: str, column_id: str, number: int) -> str:
     return f"{row_id}.{column_id}.{number}"
 
 
-def statements(doc: MatrixDoc) -> list[tuple[str, object, object, list]]:
+def statements(doc: MatrixDoc) -> list[tuple[MatrixRow, ListItem, list[tuple[str, Statement]]]]:
     """Each non-empty cell of a table, in reading order: (row, column, [(statement id, statement)])."""
     return [(row, column, [(statement_id(row.id, column.id, n), s) for n, s in enumerate(row.cells[column.id], 1)])
             for row in doc.rows for column in doc.columns if row.cells.get(column.id)]

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from handbook.assess import assessments
+from handbook.export import export_all
 from handbook.handouts import footer, for_page
 from handbook.handouts import title as sheet_title
 from handbook.languages import DEFAULT_LANGUAGE, root_of, url_prefix
-from handbook.assess import assessments
-from handbook.export import export_all
 from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
 from handbook.project import load_project_once
@@ -19,6 +19,11 @@ from handbook.status import NOT_CONTENT, STATES, page_notices, project_status, s
 from handbook.timing import write_if_asked
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def page_slug(env) -> str:
+    """The page being rendered, as a slug of its language (`school-practice/portfolio`)."""
+    return env.page.url.removeprefix(url_prefix(env.conf["theme"]["language"])).strip("/")
 
 
 def define_env(env) -> None:
@@ -40,10 +45,6 @@ def define_env(env) -> None:
         """The language being built (static-i18n sets it per language)."""
         return env.conf["theme"]["language"]
 
-    def slug() -> str:
-        """The page being rendered, as a slug of its language (`school-practice/portfolio`)."""
-        return env.page.url.removeprefix(url_prefix(language())).strip("/")
-
     def root() -> str:
         """The relative path from the page being rendered to the site root."""
         return root_of(env.page.url)
@@ -53,7 +54,7 @@ def define_env(env) -> None:
         """Render a data file (list, table, figure…) in the page's language."""
         env.handbook_shown.append(file_id)
         html = renderer.show(language(), file_id, view, root(), level)
-        if file_id in assessable and site.homes.get(file_id) == slug():
+        if file_id in assessable and site.homes.get(file_id) == page_slug(env):
             html += "\n\n" + renderer.assessment(language(), root(), assessable[file_id], assessable)
         return html
 
@@ -87,7 +88,7 @@ def on_post_page_macros(env) -> None:
     """Under the page's title, link the handouts made from what it shows; give its printed pages their footer."""
     renderer: Renderer = env.handbook_renderer
     lang = env.conf["theme"]["language"]
-    slug = env.page.url.removeprefix(url_prefix(lang)).strip("/")
+    slug = page_slug(env)
     root = root_of(env.page.url)
     title = renderer.site.titles.get(lang, {}).get(slug, env.conf["site_name"])
     extra = renderer.render("print-footer.html", lang, root, footer=footer(title, lang, env.page.url, env.conf["site_url"]))
