@@ -14,7 +14,8 @@ from handbook.render import Renderer
 ID = re.compile(r'(?<=\s)(id|aria-describedby)="([^"]*)"')
 HREF = re.compile(r'(?<=\s)href="([^"]*)"')
 STYLE = re.compile(r"<style\b.*?</style>\s*", re.S)
-FORM = re.compile(r'<section class="hb-assess".*?</section>\s*', re.S)  # assess.html, for the screen: the book has the rubric
+# For the screen only: the links under a page's title (handout-links.html) and the self-assessment form (assess.html).
+SCREEN_ONLY = re.compile(r'<p class="hb-handout-links">.*?</p>\s*|<section class="hb-assess".*?</section>\s*', re.S)
 SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.I)
 
 
@@ -46,7 +47,7 @@ def link_inside(chapters: list[Chapter]) -> list[Chapter]:
                 return ""
             return f'href="#{anchors[path]}--{fragment}"' if fragment else f'href="#{anchors[path]}"'
 
-        html = FORM.sub("", STYLE.sub("", chapter.html))
+        html = SCREEN_ONLY.sub("", STYLE.sub("", chapter.html))
         html = ID.sub(lambda m: f'{m.group(1)}="{chapter.anchor}--{m.group(2)}"', html)
         return Chapter(chapter.url, chapter.title, HREF.sub(target, html))
 

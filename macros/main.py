@@ -77,6 +77,7 @@ def define_env(env) -> None:
     assert set(env.macros) >= set(MACRO_CHECKS), "every checked macro must be defined"
     env.handbook_renderer = renderer
     env.handbook_statuses = statuses
+    env.handbook_assessable = assessable
 
 
 def on_pre_page_macros(env) -> None:
@@ -85,15 +86,18 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_page_macros(env) -> None:
-    """Under the page's title, link the handouts made from what it shows; give its printed pages their footer."""
+    """Under the page's title, link the handouts made from what it shows (and its self-assessment); give its printed
+    pages their footer."""
     renderer: Renderer = env.handbook_renderer
     lang = env.conf["theme"]["language"]
     slug = page_slug(env)
     root = root_of(env.page.url)
     title = renderer.site.titles.get(lang, {}).get(slug, env.conf["site_name"])
     extra = renderer.render("print-footer.html", lang, root, footer=footer(title, lang, env.page.url, env.conf["site_url"]))
-    if sheets := for_page(renderer, slug):
-        links = renderer.render("handout-links.html", lang, root, sheets=[(sheet, sheet_title(renderer, lang, sheet)) for sheet in sheets])
+    sheets = for_page(renderer, slug)
+    assess = [file_id for file_id in dict.fromkeys(env.handbook_shown) if file_id in env.handbook_assessable and renderer.site.homes.get(file_id) == slug]
+    if sheets or assess:
+        links = renderer.render("handout-links.html", lang, root, sheets=[(sheet, sheet_title(renderer, lang, sheet)) for sheet in sheets], assess=assess)
         extra = f"{links}\n\n{extra}"
     if notices := page_notices(env.handbook_statuses, env.handbook_shown, lang, env.page.meta.get("origin")):
         extra = renderer.render("notices.html", lang, root, notices=notices) + f"\n\n{extra}"

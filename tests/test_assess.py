@@ -336,7 +336,7 @@ def test_two_tabs_never_overwrite_each_others_answers(context: BrowserContext, b
 def test_the_whole_book_has_the_rubrics_but_not_the_forms(site: Path) -> None:
     for lang in LANGS:
         book = (site / page_url(lang, "handouts/handbook") / "index.html").read_text("utf-8")
-        assert "hb-assess" not in book and "assess.js" not in book
+        assert '<section class="hb-assess"' not in book and "assess.js" not in book
         assert 'data-id="development-rubric"' in book
 
 
@@ -364,3 +364,16 @@ def test_a_snapshot_can_be_deleted_after_confirming(context: BrowserContext, bas
     page.click("button[aria-label='Delete the snapshot “Autumn 2026”']")
     assert [s["name"] for s in stored(page)["assessments"]["development-rubric"]["snapshots"]] == ["Spring 2027"]
     assert page.locator(".hb-assess__progress thead th").nth(1).inner_text().startswith("Spring 2027")
+
+
+@browser_only
+def test_a_link_under_the_title_leads_to_the_open_form(browser: Browser, base_url: str, site: Path) -> None:
+    link = soup(site, "kk", RUBRIC).select_one(".hb-assess-link")
+    assert link is not None and link.has_attr("hidden"), "shown only where the script runs"
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + page_url("kk", RUBRIC), wait_until="networkidle")
+    page.click(".hb-assess-link a")
+    assert page.get_attribute(".hb-assess__toggle", "aria-expanded") == "true"
+    assert page.locator(".hb-assess__title").is_visible() and page.url.endswith("#assess-development-rubric")
+    context.close()

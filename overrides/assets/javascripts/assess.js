@@ -341,6 +341,11 @@
     window.addEventListener("beforeprint", function () { // ticked evidence types print only from an open list
       self.section.querySelectorAll(".hb-assess__types").forEach(function (list) { if (list.querySelector("input:checked")) list.open = true; });
     });
+    var jump = document.querySelector('.hb-assess-link a[href="#' + this.section.id + '"]');
+    if (jump) {
+      jump.parentElement.hidden = false;
+      jump.addEventListener("click", function () { self.open(true); });
+    }
     this.section.hidden = false;
     this.show();
     var open = false;
