@@ -110,9 +110,14 @@ def open_rubric(context: BrowserContext, base_url: str, lang: str = "kk", slug: 
     return page
 
 
-def level(page: Page, row: str, n: int) -> str:
+def level(row: str, n: int) -> str:
     """The selector of one level's radio button."""
     return f"#assess-development-rubric-{row}-{n}"
+
+
+def choose(page: Page, row: str, n: int) -> None:
+    """Pick a level the way a reader does: on its card's label."""
+    page.click(f"label[for='{level(row, n)[1:]}']")
 
 
 def stored(page: Page) -> dict:
@@ -131,16 +136,16 @@ def context(browser: Browser) -> BrowserContext:
 @browser_only
 def test_levels_survive_reload_and_language_switch(context: BrowserContext, base_url: str) -> None:
     page = open_rubric(context, base_url)
-    page.click(f"label[for='{level(page, 'rubric-leadership', 2)[1:]}']")
+    choose(page, "rubric-leadership", 2)
     page.fill("#assess-development-rubric-rubric-leadership-evidence", "Кеңес хаттамалары")
-    page.click(f"label[for='{level(page, 'rubric-community', 4)[1:]}']")
+    choose(page, "rubric-community", 4)
     page.reload(wait_until="networkidle")
     assert page.locator(".hb-assess__body").is_visible(), "the form stays open"
-    assert page.is_checked(level(page, "rubric-leadership", 2)) and page.is_checked(level(page, "rubric-community", 4))
+    assert page.is_checked(level("rubric-leadership", 2)) and page.is_checked(level("rubric-community", 4))
     assert page.input_value("#assess-development-rubric-rubric-leadership-evidence") == "Кеңес хаттамалары"
     assert stored(page)["assessments"]["development-rubric"]["answers"]["rubric-leadership"] == {"level": 2, "evidence": "Кеңес хаттамалары"}
     russian = open_rubric(context, base_url, "ru")
-    assert russian.is_checked(level(russian, "rubric-leadership", 2)) and russian.is_checked(level(russian, "rubric-community", 4))
+    assert russian.is_checked(level("rubric-leadership", 2)) and russian.is_checked(level("rubric-community", 4))
     assert russian.inner_text(".hb-assess__count") == "Отвечено: 2 из 3"
     assert not russian.locator(".md-content [data-id='development-rubric'].hb-table").is_visible(), "the form replaces the table"
 
@@ -152,10 +157,10 @@ def test_keyboard_alone_fills_in_the_form(context: BrowserContext, base_url: str
     page.focus(".hb-assess__toggle")
     page.keyboard.press("Enter")
     assert page.get_attribute(".hb-assess__toggle", "aria-expanded") == "true"
-    page.focus(level(page, "rubric-leadership", 1))
+    page.focus(level("rubric-leadership", 1))
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert page.is_checked(level(page, "rubric-leadership", 3))
+    assert page.is_checked(level("rubric-leadership", 3))
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "assess-development-rubric-rubric-leadership-evidence"
     page.keyboard.type("Plan agreed")
@@ -165,7 +170,7 @@ def test_keyboard_alone_fills_in_the_form(context: BrowserContext, base_url: str
 @browser_only
 def test_export_clear_import_brings_the_answers_back(context: BrowserContext, base_url: str) -> None:
     page = open_rubric(context, base_url)
-    page.click(f"label[for='{level(page, 'rubric-teacher-development', 3)[1:]}']")
+    choose(page, "rubric-teacher-development", 3)
     page.fill(".hb-assess__snapshot input", "Күз 2026")
     page.click("[data-action=snapshot]")
     with page.expect_download() as download:
@@ -177,12 +182,12 @@ def test_export_clear_import_brings_the_answers_back(context: BrowserContext, ba
     assert [s.name for s in answers.assessments["development-rubric"].snapshots] == ["Күз 2026"]
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-action=clear]")
-    assert not page.is_checked(level(page, "rubric-teacher-development", 3))
+    assert not page.is_checked(level("rubric-teacher-development", 3))
     assert "development-rubric" not in stored(page)["assessments"]
     with page.expect_file_chooser() as chooser:
         page.click("[data-action=import]")
     chooser.value.set_files(download.value.path())
-    page.wait_for_function(f"document.querySelector('{level(page, 'rubric-teacher-development', 3)}').checked")
+    page.wait_for_function(f"document.querySelector('{level('rubric-teacher-development', 3)}').checked")
     assert page.inner_text(".hb-assess__status") == UI["assess.imported"]["kk"].replace("{n}", "1")
     assert page.locator(".hb-assess__progress thead th").nth(1).inner_text().startswith("Күз 2026")
 
@@ -190,12 +195,12 @@ def test_export_clear_import_brings_the_answers_back(context: BrowserContext, ba
 @browser_only
 def test_clear_asks_first_and_keeps_the_answers_when_declined(context: BrowserContext, base_url: str) -> None:
     page = open_rubric(context, base_url, "ru")
-    page.click(f"label[for='{level(page, 'rubric-leadership', 1)[1:]}']")
+    choose(page, "rubric-leadership", 1)
     messages: list[str] = []
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     page.click("[data-action=clear]")
     assert messages == [UI["assess.clear-confirm"]["ru"]]
-    assert page.is_checked(level(page, "rubric-leadership", 1))
+    assert page.is_checked(level("rubric-leadership", 1))
 
 
 @browser_only
@@ -206,13 +211,13 @@ def test_clear_asks_first_and_keeps_the_answers_when_declined(context: BrowserCo
 ])
 def test_a_malformed_file_is_reported_and_changes_nothing(context: BrowserContext, base_url: str, content: bytes, message: str) -> None:
     page = open_rubric(context, base_url, "ru")
-    page.click(f"label[for='{level(page, 'rubric-leadership', 2)[1:]}']")
+    choose(page, "rubric-leadership", 2)
     before = page.evaluate(f"localStorage.getItem('{KEY}')")
     page.set_input_files(".hb-assess input[type=file]", files=[{"name": "answers.json", "mimeType": "application/json", "buffer": content}])
     page.wait_for_function("document.querySelector('.hb-assess__alert').textContent !== ''")
     assert page.inner_text(".hb-assess__alert") == UI[message]["ru"].replace("{version}", "7")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
-    assert page.is_checked(level(page, "rubric-leadership", 2))
+    assert page.is_checked(level("rubric-leadership", 2))
 
 
 @browser_only
@@ -224,7 +229,7 @@ def test_unknown_ids_are_listed_and_the_rest_is_used(context: BrowserContext, ba
     page.wait_for_function("document.querySelector('.hb-assess__alert').textContent !== ''")
     alert = page.inner_text(".hb-assess__alert")
     assert "no-such-rubric" in alert and "development-rubric/rubric-nothing" in alert and "rubric-community: level 9" in alert
-    assert page.is_checked(level(page, "rubric-leadership", 4)) and not page.is_checked(level(page, "rubric-community", 4))
+    assert page.is_checked(level("rubric-leadership", 4)) and not page.is_checked(level("rubric-community", 4))
     assert stored(page)["assessments"]["portfolio-standards"]["answers"]["standard-2-1"]["status"] == "in-progress"
 
 
@@ -233,7 +238,7 @@ def test_storage_errors_are_shown(browser: Browser, base_url: str) -> None:
     context = browser.new_context()
     context.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
     page = open_rubric(context, base_url, "kk")
-    page.click(f"label[for='{level(page, 'rubric-leadership', 2)[1:]}']")
+    choose(page, "rubric-leadership", 2)
     assert page.inner_text(".hb-assess__alert") == UI["assess.storage-error"]["kk"]
     context.close()
 
@@ -245,7 +250,7 @@ def test_printing_in_self_assessment_mode_prints_the_filled_form(context: Browse
     from pypdf import PdfReader
 
     page = open_rubric(context, base_url, "en")
-    page.click(f"label[for='{level(page, 'rubric-leadership', 3)[1:]}']")
+    choose(page, "rubric-leadership", 3)
     page.fill("#assess-development-rubric-rubric-leadership-next", "Share the plan with parents")
     page.emulate_media(media="print")
     assert not page.locator(".md-content .hb-table[data-id='development-rubric']").is_visible()
@@ -260,10 +265,10 @@ def test_printing_in_self_assessment_mode_prints_the_filled_form(context: Browse
 @browser_only
 def test_snapshots_show_progress_side_by_side(context: BrowserContext, base_url: str) -> None:
     page = open_rubric(context, base_url, "ru")
-    page.click(f"label[for='{level(page, 'rubric-leadership', 1)[1:]}']")
+    choose(page, "rubric-leadership", 1)
     page.fill(".hb-assess__snapshot input", "Осень 2026")
     page.click("[data-action=snapshot]")
-    page.click(f"label[for='{level(page, 'rubric-leadership', 3)[1:]}']")
+    choose(page, "rubric-leadership", 3)
     heads = page.locator(".hb-assess__progress thead th").all_inner_texts()
     assert heads[1].startswith("Осень 2026") and heads[2] == UI["assess.now"]["ru"]
     row = page.locator(".hb-assess__progress tr[data-criterion=rubric-leadership] td").all_inner_texts()
@@ -324,13 +329,13 @@ def test_two_tabs_never_overwrite_each_others_answers(context: BrowserContext, b
     rubric = open_rubric(context, base_url, "kk")
     portfolio = open_rubric(context, base_url, "kk", "school-practice/portfolio")
     portfolio.click("label[for='assess-portfolio-standards-standard-1-1-collected']")
-    rubric.click(f"label[for='{level(rubric, 'rubric-leadership', 4)[1:]}']")  # this tab loaded before the portfolio's answer
+    choose(rubric, "rubric-leadership", 4)  # this tab loaded before the portfolio's answer
     answers = stored(rubric)["assessments"]
     assert answers["portfolio-standards"]["answers"]["standard-1-1"] == {"status": "collected"}
     assert answers["development-rubric"]["answers"]["rubric-leadership"] == {"level": 4}
     other = open_rubric(context, base_url, "ru")
-    other.click(f"label[for='{level(other, 'rubric-community', 2)[1:]}']")
-    rubric.wait_for_function(f"document.querySelector('{level(rubric, 'rubric-community', 2)}').checked")  # shown in the first tab too
+    choose(other, "rubric-community", 2)
+    rubric.wait_for_function(f"document.querySelector('{level('rubric-community', 2)}').checked")  # shown in the first tab too
 
 
 def test_the_whole_book_has_the_rubrics_but_not_the_forms(site: Path) -> None:
@@ -356,7 +361,7 @@ def test_the_mode_button_says_what_it_does(context: BrowserContext, base_url: st
 @browser_only
 def test_a_snapshot_can_be_deleted_after_confirming(context: BrowserContext, base_url: str) -> None:
     page = open_rubric(context, base_url, "en")
-    page.click(f"label[for='{level(page, 'rubric-leadership', 2)[1:]}']")
+    choose(page, "rubric-leadership", 2)
     for name in ("Autumn 2026", "Spring 2027"):
         page.fill(".hb-assess__snapshot input", name)
         page.click("[data-action=snapshot]")
