@@ -9,7 +9,7 @@ from handbook.handouts import PAGE, pack
 from handbook.languages import LANGUAGES, url_prefix
 from handbook.project import BOOK, Project
 
-SOURCES = ("docs", "data", "glossary.yml", "macros", "overrides", "handbook", "mkdocs.yml")
+SOURCES = ("docs", "data", "glossary.yml", "kazakh-latin.yml", "macros", "overrides", "handbook", "mkdocs.yml")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from handbook import latin
 from handbook.languages import LANGUAGES
 from handbook.load import Document, Loc, field_path, position, read_yaml
 from handbook.model import KINDS, DataDoc, GlossaryDoc, HandoutsDoc, SourcesDoc, blank_forms
@@ -194,7 +195,7 @@ def read_project(root: Path, paths: list[Path] | None = None) -> tuple[Project, 
             unchecked |= _ids_written(path)
     with timed("validate"):
         owner, found = check_ids(documents, unchecked)
-    problems += found + check_handouts(root, documents)
+    problems += found + check_handouts(root, documents) + latin.check(root)[1]
     project = Project(
         root=root,
         docs={model.id: model for _, model in documents},

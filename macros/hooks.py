@@ -84,6 +84,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(_built.get(lang, []))]
     write_book(renderer, lang, chapters, site_dir, site_name, config["site_url"])
     if lang == DEFAULT_LANGUAGE and (site_dir / INDEX).is_file():
-        split_index(site_dir, {language: item_entries(renderer, language) for language in LANGUAGES})
+        split_index(site_dir, {language: item_entries(renderer, language) for language in LANGUAGES}, ROOT)
     if lang == DEFAULT_LANGUAGE and config["extra"].get("offline"):
         write_offline(site_dir)

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 LANGS = ("kk", "ru", "en")
-PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "data", "docs", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "kazakh-latin.yml", "data", "docs", "macros", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
