@@ -50,8 +50,8 @@ chromium:
 test: $(STAMP) chromium pango
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
+bench: $(STAMP) chromium pango
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py
 
 clean:
 	rm -rf site site-offline .site-* .site-offline-* $(VENV)

@@ -49,8 +49,6 @@ def check(root: Path) -> tuple[Table | None, list[Problem]]:
         doc = read_yaml(path, TABLE)
     except ValidationFailed as failed:
         return None, failed.problems
-    except FileNotFoundError:
-        return None, [Problem(TABLE, 1, 1, "(file)", "the Kazakh Latin table is missing")]
     try:
         table = Table.model_validate(doc.data)
     except ValidationError as error:
@@ -88,6 +86,8 @@ def _load(root: Path, stamp: tuple[int, int]) -> Table:
 
 
 def load(root: Path) -> Table:
-    """The valid table (read again when the file changes); raise ValidationFailed if it has problems."""
+    """The valid table (read again when the file changes); raise ValidationFailed if it is missing or has problems."""
+    if not (root / TABLE).is_file():
+        raise ValidationFailed([Problem(TABLE, 1, 1, "(file)", "the Kazakh Latin table is missing (search folds Latin letters by it)")])
     stat = (root / TABLE).stat()
     return _load(root, (stat.st_mtime_ns, stat.st_size))

@@ -34,8 +34,9 @@ class SearchBox:
         self._wait_ready()
 
     def _wait_ready(self) -> None:
-        """Wait until the worker has built the index (a query gets an answer)."""
-        self.placeholder = self.page.inner_text(META)
+        """Wait until search is ready and the worker has built the index (a query gets an answer)."""
+        self.placeholder = self.page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+        self.page.focus("input.md-search__input")  # from file://, Material starts search when the box is used
         self.query("a")
 
     def _clear(self) -> None:

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser
 
 from conftest import LANGS, ROOT, handbook, page_url
 from handbook.offline import local_href
+from reader_search import SearchBox, recall, sample_words
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +89,19 @@ def test_search_works_from_a_folder_in_the_page_language(browser: Browser, offli
     assert not [link for link in links if link.startswith(tuple(others))], links
     assert any(link.startswith(root + found) for link in links), links
     assert not [url for url in requested if not url.startswith(("file:", "data:", "about:"))], "nothing from elsewhere"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_word_on_a_page_finds_it_from_a_folder(browser: Browser, offline: Path, lang: str) -> None:
+    """The recall test of test_search, on a smaller sample: every third page, one word each, whole and as a prefix."""
+    root = offline / page_url(lang)
+    index = json.loads((root / "search" / "search_index.json").read_text("utf-8"))
+    pages = sorted({urlsplit(doc["location"]).path.removesuffix("index.html").removeprefix("./") for doc in index["docs"]})[::3]
+    samples = sample_words(root, pages, per_page=1, seed=f"offline-{lang}")
+    box = SearchBox(browser, root.as_uri() + "/", "evidence/index.html")
+    share, misses = recall(box, samples)
+    box.close()
+    assert len(samples) >= 12 and share >= 0.99, f"{lang}: recall {share:.1%}; missed: {misses}"
 
 
 def test_language_switch_and_navigation_from_a_folder(browser: Browser, offline: Path) -> None:

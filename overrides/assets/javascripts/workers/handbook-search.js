@@ -9,12 +9,14 @@
      without stemming. Each word is searched instead as written (a prefix while typing), as its stem, and as its
      key and the key's stem: "директорами", "leaderships", "mugalim" and "köşbasşylyq" all find their pages.
    - Results: Material marks a word as found only when a word of the page starts with it as typed; here a word is
-     found when any of its forms is, and the page it opens highlights the words of the page that matched.
+     found when any of its forms is, and the page it opens highlights the words of the page that matched. The
+     entry named by what was typed comes first.
+   - The index is built when the reader first types, not on every page opened.
    Loaded into a page (the tests), it only defines `handbookSearch`. */
 (function (root) {
   "use strict";
 
-  var SETUP = 0, QUERY = 2, RESULT = 3;  // Material's search message types
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's search message types
 
   // A function folding a word, Cyrillic or Latin, to its search key; `keys` is {letters: {ә: "a"…}, spellings: {ä: "a", gh: "g"…}}.
   function folder(keys) {
@@ -205,19 +207,45 @@
     };
   }
 
-  root.handbookSearch = { folder: folder, language: language };
+  root.handbookSearch = { folder: folder, language: language, install: install };
   if (typeof root.importScripts !== "function" || root.handbookSearchWorker) return;
   root.handbookSearchWorker = true;
 
   // In a worker this script's address is its location; in the iframe Material uses from file://, its script's.
   var here = root.document && root.document.currentScript ? root.document.currentScript.src : root.location.href;
   var material = /[?&]material=([^?&#]+)/.exec(here)[1];
-  var config = null, terms = null;
-  root.addEventListener("message", function (event) {  // before Material's own listener
-    if (event.data && event.data.type === SETUP) config = event.data.data.config;
-  });
   var post = root.postMessage;
+  var config = null, terms = null, setup = null, pending = null, state = "waiting";
+
+  // Material's worker builds the index as soon as the page has loaded it, on every page a reader opens; on a phone
+  // that is a second or more of work for the many pages where nobody searches. Here it is built when the reader
+  // types the first word: Material's page is told at once that search is ready, and the query waits for the index.
+  function hand(message) {  // to Material's worker
+    root.dispatchEvent(new MessageEvent("message", { data: Object.assign({ handbook: true }, message) }));
+  }
+  root.addEventListener("message", function (event) {  // before Material's own listener
+    var message = event.data;
+    if (!message || message.handbook || state === "ready") return;
+    event.stopImmediatePropagation();
+    if (message.type === SETUP) {
+      config = message.data.config;
+      setup = message;
+      post.call(root, { type: READY });
+    } else if (message.type === QUERY && !String(message.data).trim()) {
+      post.call(root, { type: RESULT, data: { items: [] } });
+    } else if (message.type === QUERY) {
+      pending = message;  // the latest query typed while the index is being built
+      if (state === "waiting") {
+        state = "building";
+        hand(setup);
+      }
+    }
+  });
   root.postMessage = function (message) {
+    if (message && message.type === READY && state === "building") {
+      state = "ready";
+      return hand(pending);
+    }
     if (message && message.type === RESULT && terms) {
       message.data.items.forEach(function (group) {
         group.forEach(function (item) { if (item.score > 0) item.terms = terms(item.location); });
