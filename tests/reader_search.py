@@ -13,65 +13,69 @@ from playwright.sync_api import Browser, Page
 
 from handbook.search import SEPARATOR
 
-META = ".md-search-result__meta"
 LETTER = re.compile(r"[^\W\d_]")
+# Keeps the last results the search worker sent to the page (all of them; the page shows ten, then more as the list
+# is scrolled), by location in the order shown.
+KEEP_RESULTS = """
+(() => {
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (type !== "message" || typeof this.terminate !== "function") return add.call(this, type, listener, options);
+    return add.call(this, type, function (event) {
+      if (event.data && event.data.type === 3) {
+        window.__results = event.data.data.items.map(group => group.map(item => item.location));
+        window.__answers = (window.__answers || 0) + 1;
+      }
+      return typeof listener === "function" ? listener.call(this, event) : listener.handleEvent(event);
+    }, options);
+  };
+})();
+"""
 
 
-def page_path(link: str, root: str) -> str:
+def page_path(location: str, root: str = "") -> str:
     """A result's page, as its path below the language's root (`school-practice/portfolio/`), without query or anchor."""
-    path = unquote(urlsplit(link).path).removeprefix(urlsplit(root).path)
-    return path.removesuffix("index.html")
+    path = unquote(urlsplit(location).path).removeprefix(urlsplit(root).path)
+    return path.removesuffix("index.html").removeprefix("./")
 
 
 class SearchBox:
     """The search box of one page of a language, typed into as a reader does."""
 
     def __init__(self, browser: Browser, root: str, slug: str = "evidence/") -> None:
-        self.root = root  # the language's root, e.g. http://127.0.0.1:8000/ru/ or file:///…/ru/index.html's folder
+        self.root = root  # the language's root, e.g. http://127.0.0.1:8000/ru/ or file:///…/site/ru/
         self.page: Page = browser.new_page()
+        self.page.add_init_script(KEEP_RESULTS)
         self.page.goto(root + slug, wait_until="networkidle")
-        self.placeholder = ""
-        self._wait_ready()
-
-    def _wait_ready(self) -> None:
-        """Wait until search is ready and the worker has built the index (a query gets an answer)."""
-        self.placeholder = self.page.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']")
+        self.typed = ""
         self.page.focus("input.md-search__input")  # from file://, Material starts search when the box is used
-        self.query("a")
+        self.pages("a")  # the worker builds the index for the first query
 
-    def _clear(self) -> None:
-        self.page.fill("input.md-search__input", "")
-        self.page.press("input.md-search__input", "End")
-        self.page.wait_for_function(f"document.querySelector('{META}').textContent === {self.placeholder!r}", timeout=60000)
-
-    def query(self, text: str) -> list[str]:
-        """Type `text`; every result link, in the order shown (every result loaded, as when scrolling down)."""
-        self._clear()
+    def _type(self, text: str) -> float:
+        """Type `text` over what the box holds and wait for its results: milliseconds from typing to results."""
+        if text == self.typed:
+            return 0.0  # the same query again: Material sends nothing, the results stand
+        answers = self.page.evaluate("window.__answers || 0")
+        start = time.perf_counter()
         self.page.fill("input.md-search__input", text)
         self.page.press("input.md-search__input", "End")  # Material reads the query on keyup
-        self.page.wait_for_function(f"document.querySelector('{META}').textContent !== {self.placeholder!r}", timeout=60000)
-        wanted = self.page.evaluate(f"(document.querySelector('{META}').textContent.match(/\\d+/) || ['0'])[0]")
-        # Material shows ten results, then four more each time the list is scrolled down to its end.
-        count = "document.querySelectorAll('.md-search-result__item').length"
-        while (shown := self.page.evaluate(count)) < int(wanted):
-            self.page.eval_on_selector(".md-search__scrollwrap", "wrap => wrap.scrollTop = 0")
-            self.page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-            self.page.eval_on_selector(".md-search__scrollwrap", "wrap => wrap.scrollTop = wrap.scrollHeight")
-            self.page.wait_for_function(f"{count} > {shown}", timeout=10000)
+        self.page.wait_for_function(f"(window.__answers || 0) > {answers}", timeout=60000)
+        self.typed = text
+        return (time.perf_counter() - start) * 1000
+
+    def query(self, text: str) -> list[str]:
+        """Type `text`; the result links shown, in order."""
+        self._type(text)
         return self.page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
 
     def pages(self, text: str) -> list[str]:
-        """The pages found for `text`, in the order shown, each once."""
-        return list(dict.fromkeys(page_path(link, self.root) for link in self.query(text)))
+        """Type `text`; every page found (those shown and those shown as the list is scrolled), in order, each once."""
+        self._type(text)
+        return list(dict.fromkeys(page_path(location) for group in self.page.evaluate("window.__results") for location in group))
 
     def timed(self, text: str) -> float:
         """Milliseconds from typing `text` to its results."""
-        self._clear()
-        start = time.perf_counter()
-        self.page.fill("input.md-search__input", text)
-        self.page.press("input.md-search__input", "End")
-        self.page.wait_for_function(f"document.querySelector('{META}').textContent !== {self.placeholder!r}", timeout=60000)
-        return (time.perf_counter() - start) * 1000
+        return self._type(text)
 
     def close(self) -> None:
         self.page.close()

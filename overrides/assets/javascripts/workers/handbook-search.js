@@ -190,7 +190,7 @@
         tokens.forEach(function (token) {
           // A word of the page that starts as typed is highlighted as typed; one found through a stem or a key, as
           // the words that have that stem or key (as the start they share, when it is long enough to mean something).
-          if (token.slice(0, word.word.length) === word.word) return (terms[word.word] = true);
+          if (written[token] && token.slice(0, word.word.length) === word.word) return (terms[word.word] = true);
           var forms = (written[token] ? [token] : []).concat(Object.keys(surfaces[token] || {}));
           if (!forms.length) return;
           var start = forms.reduce(function (start, form) {
