@@ -136,8 +136,8 @@ def test_latin_inflections_meet_their_cyrillic_stem(js, cyrillic: str, proposal:
     assert js.evaluate("word => keyStem(fold(word))", bare) == stems[0]
 
 
-def test_the_table_has_every_letter_once_and_every_spelling_one_key(project: Path) -> None:
-    table, problems = latin.check(project)
+def test_the_table_has_every_letter_once_and_every_spelling_one_key() -> None:
+    table, problems = latin.check(ROOT)
     assert table is not None and not problems
     assert "".join(letter.cyrillic for letter in table.letters) == latin.ALPHABET
     keys = table.search_keys()
@@ -149,23 +149,24 @@ def test_the_table_has_every_letter_once_and_every_spelling_one_key(project: Pat
     ("{cyrillic: ё, latin: io, typed: [io, yo], policy: \"loanwords only: io\"}", "{cyrillic: ё, latin: io, typed: [io, yo], policy: \"loanwords only: io\", colour: red}", "letters[8].colour", "Extra inputs"),
     ("{cyrillic: ә, latin: ä, typed: [a]}", "{cyrillic: ә, latin: é, typed: [a]}", "letters[1].latin", "should match pattern"),
 ])
-def test_a_broken_table_is_reported_at_its_line(project: Path, old: str, new: str, field: str, message: str) -> None:
-    path = project / latin.TABLE
-    text = path.read_text("utf-8")
+def test_a_broken_table_is_reported_at_its_line(tmp_path: Path, old: str, new: str, field: str, message: str) -> None:
+    text = (ROOT / latin.TABLE).read_text("utf-8")
     assert old in text
     line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new), "utf-8")
-    result = handbook(project, "validate")
-    assert result.returncode == 1
-    reported = [row for row in result.stderr.splitlines() if row.startswith(f"{latin.TABLE}:{line}:")]
-    assert reported and f": {field}: " in reported[0] and message in reported[0], result.stderr
+    (tmp_path / latin.TABLE).write_text(text.replace(old, new), "utf-8")
+    table, problems = latin.check(tmp_path)
+    reported = [str(problem) for problem in problems if problem.line == line]
+    assert table is None and reported, problems
+    assert reported[0].startswith(f"{latin.TABLE}:{line}:") and f": {field}: " in reported[0] and message in reported[0], reported
 
 
-def test_a_table_without_a_letter_is_refused(project: Path) -> None:
+def test_a_table_without_a_letter_is_refused_by_validate_and_build(project: Path) -> None:
     path = project / latin.TABLE
     path.write_text(path.read_text("utf-8").replace("  - {cyrillic: ң, latin: ñ, typed: [n, ng, ŋ]}\n", ""), "utf-8")
     result = handbook(project, "validate")
     assert result.returncode == 1 and f"{latin.TABLE}:" in result.stderr and "letters: the rows must be the 42 letters" in result.stderr
+    result = handbook(project, "build", "--site-dir", str(project / "out"))
+    assert result.returncode != 0 and "the rows must be the 42 letters" in result.stderr and not (project / "out").exists()
 
 
 # ---- the built indexes ----
