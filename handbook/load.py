@@ -73,16 +73,21 @@ class Document:
     data: Any
 
 
+def not_utf8(shown: str, raw: bytes, error: UnicodeDecodeError) -> Problem:
+    """A file that is not UTF-8, reported at its first bad byte (line, and column in characters)."""
+    line_start = raw.rfind(b"\n", 0, error.start) + 1
+    col = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
+    message = f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+    return Problem(shown, raw.count(b"\n", 0, error.start) + 1, col, "encoding", message)
+
+
 def read_yaml(path: Path, shown: str) -> Document:
     """Parse one UTF-8 YAML file, or raise ValidationFailed naming the line and column."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"the file is not UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
-        raise ValidationFailed([Problem(shown, line, col, "encoding", message)]) from None
+        raise ValidationFailed([not_utf8(shown, raw, error)]) from None
     try:
         data = yaml.load(text.removeprefix("\ufeff"), Loader=_Loader)
     except yaml.MarkedYAMLError as error:

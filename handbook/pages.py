@@ -6,6 +6,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.load import not_utf8
 from handbook.model import ORIGIN_PATTERN, SourcesDoc
 from handbook.problems import Problem
 from handbook.project import Project
@@ -47,10 +48,11 @@ def _literal(node: nodes.Node) -> object:
 def check_page(site: Site, path: Path) -> list[Problem]:
     """Problems with one page's `{{ … }}` syntax and macro calls."""
     shown = path.relative_to(site.project.root).as_posix()
+    raw = path.read_bytes()
     try:
-        source = path.read_text(encoding="utf-8")
+        source = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        return [Problem(shown, 1, 1, "encoding", f"the page is not UTF-8: {error.reason}")]
+        return [not_utf8(shown, raw, error)]
     lines = source.splitlines() or [""]
     problems = check_front_matter(shown, lines)
     try:
@@ -118,7 +120,7 @@ def page_titles(root: Path, lang: str) -> dict[str, str]:
     folder = root / "docs" / lang
     titles = {}
     for path in sorted(folder.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8", errors="replace")  # a page that is not UTF-8 is reported by check_page
         found = re.search(r'^title:\s*"?(.*?)"?\s*$', text.split("\n---", 1)[0], re.M) if text.startswith("---") else None
         found = found or re.search(r"^# (.+)$", text, re.M)
         titles[_slug(path, folder)] = found.group(1).strip() if found else _slug(path, folder)

@@ -1,5 +1,6 @@
 """Render data as HTML in one language, through the autoescaping Jinja templates in macros/templates."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -19,6 +20,10 @@ from handbook.timing import timed
 from handbook.views import TEMPLATES, has_view, template_name
 
 FIGURES_AND_TABLES = {"matrix", "model", "tiers", "petals", "cycle", "block"}
+# What Markdown would take for markup in a text: the templates' HTML stands in Markdown pages, and headings and
+# cells are read as Markdown again (md_in_html, span level), so `Moral *purpose*` came out in italics and a final
+# `{ #x }` was taken for attributes. (Not `#`, which links need as it is: block-level Markdown never reaches them.)
+_MARKUP = re.compile(r"[&<>\"'\\`*_\[\]{}]")
 
 
 def _text_of(field: str, lang: Lang) -> Callable[[Any], str]:
@@ -55,6 +60,14 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
+def literal(value: object) -> object:
+    """A text shown as it is written: HTML's and Markdown's special characters as character references (what is
+    already markup, such as a rendered template, is left alone)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(_MARKUP.sub(lambda found: f"&#{ord(found.group())};", value))
+    return value
+
+
 @lru_cache(maxsize=4)
 def environment(templates: Path) -> Environment:
     """The autoescaping Jinja environment of the templates, shared by every language's build in the process, so each
@@ -62,6 +75,7 @@ def environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=True,
+        finalize=literal,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

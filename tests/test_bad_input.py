@@ -121,6 +121,15 @@ def test_bad_page_is_rejected_at_its_line(project: Path, line: str, expected: st
     assert_rejected(project, expected, message)
 
 
+def test_page_that_is_not_utf8_is_rejected_at_its_byte(project: Path) -> None:
+    """Once a traceback from reading the pages' titles; now one line, at the first byte that is not UTF-8."""
+    page = project / "docs" / "ru" / "ten-factors.md"
+    lines = page.read_text("utf-8").splitlines()
+    lines.insert(2, "Мәтін бар.")
+    page.write_bytes(("\n".join(lines) + "\n").encode("utf-8").replace("бар".encode("utf-8"), "бар".encode("cp1251")))
+    assert_rejected(project, "docs/ru/ten-factors.md:3:7: encoding:", "not UTF-8")
+
+
 def test_page_missing_in_a_language_is_rejected(project: Path) -> None:
     (project / "docs" / "kk" / "extra.md").write_text("# Қосымша\n", "utf-8")
     (project / "docs" / "ru" / "extra.md").write_text("# Дополнение\n", "utf-8")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import material
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import LANGS, ROOT, copy_project, handbook, mkdocs_build, page_url, soup
 
@@ -108,8 +109,6 @@ def test_no_english_theme_string_on_kazakh_or_russian_pages(site: Path, lang: st
 
 
 def test_the_404_page_speaks_all_three_languages(site: Path) -> None:
-    from bs4 import BeautifulSoup
-
     page = BeautifulSoup((site / "404.html").read_text("utf-8"), "html.parser")
     assert page.html["lang"] == "kk"
     assert {tag["lang"] for tag in page.select("main [lang]")} == {"ru", "en"}
@@ -118,8 +117,6 @@ def test_the_404_page_speaks_all_three_languages(site: Path) -> None:
 
 @pytest.mark.parametrize("lang, title", [("ru", "Страница не найдена"), ("en", "Page not found")])
 def test_each_language_has_its_own_404_page(site: Path, lang: str, title: str) -> None:
-    from bs4 import BeautifulSoup
-
     page = BeautifulSoup((site / lang / "404.html").read_text("utf-8"), "html.parser")
     assert page.html["lang"] == lang and title in page.h1.get_text()
     assert page.select_one(f"main a[href='/{lang}/']") is not None
@@ -159,16 +156,27 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
     assert not offending
 
 
-def test_html_in_data_is_escaped_on_the_page(tmp_path: Path) -> None:
+MARKDOWN_LOOKALIKE = "Quality *of* _teaching_ `x` [a](http://e.org) a\\b | { #y }"
+
+
+def test_html_and_markdown_in_data_are_shown_as_written(tmp_path: Path) -> None:
+    """Data texts are plain text: HTML is escaped, and what Markdown would read as markup (the page's HTML is
+    Markdown again) is shown as written, in a heading as in a table cell."""
     project = copy_project(tmp_path / "project")
     data = project / "data" / "ten_factors.yml"
-    data.write_text(data.read_text("utf-8").replace("en: Moral purpose", "en: \"Moral purpose 3 < 5 & 'q' <3\""), "utf-8")
+    text = data.read_text("utf-8").replace("en: Moral purpose", "en: \"Moral purpose 3 < 5 & 'q' <3\"")
+    data.write_text(text.replace("en: Quality of teaching", f"en: '{MARKDOWN_LOOKALIKE}'"), "utf-8")
     out = tmp_path / "out"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
     html = (out / "en/ten-factors/index.html").read_text("utf-8")
-    assert "Moral purpose 3 &lt; 5 &amp;" in html
     assert "Moral purpose 3 < 5" not in html
+    page = BeautifulSoup(html, "html.parser")
+    assert page.select_one("#moral-purpose").get_text().startswith("1. Moral purpose 3 < 5 & 'q' <3")
+    heading = page.select_one("#quality-of-teaching")
+    assert heading.get_text().removesuffix("¶").strip() == f"2. {MARKDOWN_LOOKALIKE}"
+    assert not heading.select("em, code, a[href^='http']"), heading
+    assert any(cell.get_text() == f"2. {MARKDOWN_LOOKALIKE}" for cell in page.select(".hb-grid td"))
 
 
 def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
@@ -239,8 +247,6 @@ def test_navigation_names_each_practice_by_its_canonical_name(site: Path, lang: 
 def test_every_internal_link_reaches_its_page_and_anchor(site: Path) -> None:
     """Cross-references, term links, see-also links and the navigation resolve in every language."""
     from urllib.parse import unquote, urlsplit
-
-    from bs4 import BeautifulSoup
 
     parsed: dict[Path, BeautifulSoup] = {}
 
