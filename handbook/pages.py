@@ -6,7 +6,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
-from handbook.load import not_utf8
+from handbook.load import field_path, not_utf8
 from handbook.model import ORIGIN_PATTERN, SourcesDoc
 from handbook.problems import Problem
 from handbook.project import Project
@@ -140,8 +140,9 @@ def check_cited_pages(site: Site) -> list[Problem]:
         for n, source in enumerate(doc.items if isinstance(doc, SourcesDoc) else []):
             for i, slug in enumerate(source.cited_on):
                 if slug not in slugs:
-                    path = site.project.paths[file_id]
-                    problems.append(Problem(path, 1, 1, f"items[{n}].cited_on[{i}]", f"no page {slug!r} (docs/{DEFAULT_LANGUAGE}/{slug or 'index'}.md)"))
+                    loc = ("items", n, "cited_on", i)
+                    message = f"no page {slug!r} (docs/{DEFAULT_LANGUAGE}/{slug or 'index'}.md){did_you_mean(slug, slugs)}"
+                    problems.append(Problem(*site.project.place(file_id, loc), field_path(loc), message))
     return problems
 
 

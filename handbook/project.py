@@ -30,6 +30,12 @@ class Project:
     paths: dict[str, str]
     owner: dict[str, str] = field(default_factory=dict)
     unchecked: frozenset[str] = frozenset()  # ids in files that failed validation: not to be reported again as unknown
+    documents: dict[str, Document] = field(default_factory=dict)  # each file as parsed, with the place of every value
+
+    def place(self, file_id: str, loc: Loc) -> tuple[str, int, int]:
+        """The file, line and column of a value of a data file (its first line when the file's text is not kept)."""
+        doc = self.documents.get(file_id)
+        return (self.paths[file_id], *position(doc.data, loc)) if doc else (self.paths[file_id], 1, 1)
 
     def related(self, file_ids: list[str]) -> list[str]:
         """Items outside these files that their items point to (`see`), then items outside that point into them
@@ -204,6 +210,7 @@ def read_project(root: Path, paths: list[Path] | None = None) -> tuple[Project, 
         paths={model.id: doc.path for doc, model in documents},
         owner=owner,
         unchecked=frozenset(unchecked),
+        documents={model.id: doc for doc, model in documents},
     )
     return project, problems
 

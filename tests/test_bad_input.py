@@ -130,6 +130,18 @@ def test_page_that_is_not_utf8_is_rejected_at_its_byte(project: Path) -> None:
     assert_rejected(project, "docs/ru/ten-factors.md:3:7: encoding:", "not UTF-8")
 
 
+def test_a_source_cited_on_a_page_that_does_not_exist_is_rejected_at_its_line(project: Path) -> None:
+    """Once reported at data/sources.yml:1:1; now where the slug stands, with the closest page."""
+    sources = project / "data" / "sources.yml"
+    text = sources.read_text("utf-8")
+    assert 'cited_on: ["evidence"]' in text
+    text = text.replace('cited_on: ["evidence"]', 'cited_on: ["evidense"]', 1)
+    sources.write_text(text, "utf-8")
+    line = text[: text.index('"evidense"')].count("\n") + 1
+    col = text.index('"evidense"') - text.rfind("\n", 0, text.index('"evidense"'))
+    assert_rejected(project, f"data/sources.yml:{line}:{col}: items[1].cited_on[0]:", "no page 'evidense' (docs/kk/evidense.md); did you mean `evidence`?")
+
+
 def test_page_missing_in_a_language_is_rejected(project: Path) -> None:
     (project / "docs" / "kk" / "extra.md").write_text("# Қосымша\n", "utf-8")
     (project / "docs" / "ru" / "extra.md").write_text("# Дополнение\n", "utf-8")
