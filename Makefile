@@ -9,13 +9,23 @@ FORMAT ?= text
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf offline test bench validate status chromium pango clean
+.PHONY: serve build pdf offline test check lint bench validate status chromium pango constraints clean
 
-$(STAMP): pyproject.toml
+# The versions in constraints.txt, so every machine and CI install the same; CONSTRAINTS= takes the newest the
+# ranges in pyproject.toml allow (the scheduled workflow does), `make constraints` pins them again.
+CONSTRAINTS ?= constraints.txt
+
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test]' $(if $(CONSTRAINTS),-c $(CONSTRAINTS))
 	touch $@
+
+constraints:
+	rm -rf $(VENV)
+	$(MAKE) $(STAMP) CONSTRAINTS=
+	{ grep '^#' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -49,6 +59,13 @@ chromium:
 
 test: $(STAMP) chromium pango
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# While working: lint, then every test that needs neither a browser nor PDFs (markers set in tests/conftest.py).
+check: lint
+	$(BIN)/python -m pytest -q -m "not browser and not pdf"
+
+lint: $(STAMP)
+	$(BIN)/ruff check handbook macros tests bench
 
 bench: $(STAMP) chromium pango
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py

@@ -21,12 +21,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
-from conftest import ENV, QuietHandler, copy_project  # noqa: E402  (the tests' scratch copy: the bench never touches the real files)
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from handbook.languages import LANGUAGES, url_prefix  # noqa: E402
 from handbook.pdf import write_pdfs  # noqa: E402
 from handbook.project import load_project  # noqa: E402
+
+from conftest import ENV, QuietHandler, copy_project  # noqa: E402  (the tests' scratch copy: the bench never touches the real files)
 from reader_search import SearchBox, recall, sample_words  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 from test_serve import get as fetch  # noqa: E402
@@ -159,7 +160,7 @@ def page_weight(site: Path, base: str) -> list[tuple[str, int, int]]:
         for path in pages:
             page = browser.new_page()
             bodies: list[bytes] = []
-            page.on("response", lambda response: bodies.append(response.body()) if response.ok else None)
+            page.on("response", lambda response, bodies=bodies: bodies.append(response.body()) if response.ok else None)
             page.goto(base + ("" if path == "." else path + "/"), wait_until="networkidle")
             page.close()
             weights.append((path, sum(map(len, bodies)), sum(len(gzip.compress(b)) for b in bodies)))
@@ -276,7 +277,8 @@ def main() -> None:
         by_path = {path: (raw, zipped) for path, raw, zipped in weights}
         print("main page types, first visit with everything they load (raw / gzipped):")
         for kind, slug in MAIN_PAGES.items():
-            print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))))
+            paths = (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))
+            print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in paths))
         print(f"self-assessment script and styles: {sum(map(len, assess)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in assess) / 1024:.1f} KiB gzipped; goal < 20 KB)")
         for lang, (entries, raw, zipped) in sizes.items():
             print(f"search index {lang}: {entries} entries, {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped)")
@@ -294,7 +296,8 @@ def main() -> None:
         for factor, run, pages in growth(work):
             per_page = run["seconds"] / pages
             baseline = baseline or per_page
-            print(f"  {factor:>2}× ({pages:>4} pages): {run['seconds']:6.2f} s, {per_page * 1000:5.1f} ms/page ({per_page / baseline:.2f}× the 1× rate), data layer {data_seconds(run) / run['seconds']:.1%} ({data_steps(run)}), peak {run['peak_mb']:.0f} MB")
+            print(f"  {factor:>2}× ({pages:>4} pages): {run['seconds']:6.2f} s, {per_page * 1000:5.1f} ms/page ({per_page / baseline:.2f}× the 1× rate), "
+                  f"data layer {data_seconds(run) / run['seconds']:.1%} ({data_steps(run)}), peak {run['peak_mb']:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

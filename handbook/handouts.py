@@ -2,7 +2,7 @@
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from handbook.languages import NATIVE_NAMES, Lang, root_of, url_prefix
@@ -42,7 +42,7 @@ def pack(project: Project) -> list[Sheet]:
 def build_date() -> date:
     """The date of the build (SOURCE_DATE_EPOCH when set, for reproducible builds), in UTC."""
     stamp = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(stamp), timezone.utc).date() if stamp else datetime.now(timezone.utc).date()
+    return datetime.fromtimestamp(int(stamp), UTC).date() if stamp else datetime.now(UTC).date()
 
 
 def footer(title: str, lang: Lang, path: str, site_url: str | None) -> str:

@@ -1,7 +1,7 @@
 """Problems found in the editors' files, reported as `path:line:col: field: message`."""
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)

@@ -160,7 +160,7 @@ def check_ids(documents: list[tuple[Document, DataDoc]], unchecked: set[str] = f
     problems = []
     for item_id, where in places.items():
         for path, line, col, loc in where if len(where) > 1 else []:
-            others = ", ".join(f"{p}:{l}" for p, l, _, _ in where if (p, l) != (path, line))
+            others = ", ".join(f"{p}:{n}" for p, n, _, _ in where if (p, n) != (path, line))
             problems.append(Problem(path, line, col, field_path(loc), f"duplicate id {item_id!r}, also at {others}"))
     targets = {
         "source": {item.id for _, model in documents if isinstance(model, SourcesDoc) for item in model.items},

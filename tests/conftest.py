@@ -3,11 +3,11 @@
 import functools
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +96,15 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield launched
         launched.close()
+
+
+NEEDS = {"browser": {"browser"}, "pdf": {"pdfs"}, "build": {"site", "offline", "project"}}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what its fixtures need (a browser, PDFs, a build), or as a unit test."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        needs = [mark for mark, fixtures in NEEDS.items() if used & fixtures or item.get_closest_marker(mark)]
+        for mark in needs or ["unit"]:
+            item.add_marker(mark)

@@ -90,15 +90,15 @@ class Sample:
     typed: str
 
 
-def page_words(html: str) -> list[str]:
+def page_words(html: str, hidden: bool = False) -> list[str]:
     """The words of a page's text as a reader sees it (runs of letters and digits with a letter, as search splits
     them), less what search leaves out on purpose (glossary tooltips, the self-assessment form:
-    `data-search-exclude`) and the permanent-link marks."""
+    `data-search-exclude`) and the permanent-link marks; with `hidden`, also the parts a script shows."""
     article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
     if article is None:
         return []
-    for hidden in article.select("[data-search-exclude], .headerlink, script, style, [hidden]"):
-        hidden.decompose()
+    for left_out in article.select("[data-search-exclude], .headerlink, script, style" + ("" if hidden else ", [hidden]")):
+        left_out.decompose()
     return [word for word in re.split(SEPARATOR, article.get_text(" ")) if LETTER.search(word)]
 
 

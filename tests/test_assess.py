@@ -12,9 +12,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page
 from pydantic import ValidationError
 
-from conftest import CHROMIUM, LANGS, ROOT, page_url, soup
 from handbook.assess import AnswersFile, assessments
 from handbook.project import load_project_once
+
+from conftest import CHROMIUM, LANGS, ROOT, page_url, soup
 
 RUBRIC = "school-practice/development-rubric"
 KEY = "cpm-handbook:self-assessment"

@@ -220,7 +220,8 @@ def test_kazakh_ui_file_translates_every_key_of_the_english_one() -> None:
 
 
 # DESIGN.md §5: the handbook's order.
-HANDBOOK_ORDER = ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme", "capacity", "planning", "assessment", "glossary", "handouts", "sources", "contacts", "open-data", "editors"]
+HANDBOOK_ORDER = ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme", "capacity", "planning",
+                  "assessment", "glossary", "handouts", "sources", "contacts", "open-data", "editors"]
 SCHOOL_PRACTICE = ["school-practice", "school-practice/action-research", "school-practice/tasks", "school-practice/portfolio", "school-practice/development-rubric"]
 PRACTICES = ["practices/leading-learning", "practices/developing-self-and-others", "practices/leading-change", "practices/community"]
 

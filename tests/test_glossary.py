@@ -9,8 +9,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, ROOT, page_url, soup
 from handbook.collation import collate
+
+from conftest import LANGS, ROOT, page_url, soup
 
 # Alphabets written out here, independently of handbook.collation.
 KAZAKH = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"

@@ -9,8 +9,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from conftest import LANGS, ROOT, handbook, page_url
 from handbook.offline import local_href
+
+from conftest import LANGS, ROOT, handbook, page_url
 from reader_search import SearchBox, recall, sample_words
 
 

@@ -2,7 +2,6 @@
 inflected forms find their stem's pages (Snowball for Russian and English, the handbook's stemmer for Kazakh);
 Kazakh typed in Latin letters finds what the Cyrillic finds; a term's own entry comes first."""
 
-import html
 import json
 import re
 from pathlib import Path
@@ -12,9 +11,10 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
-from conftest import CHROMIUM, LANGS, ROOT, handbook, page_url
 from handbook import latin
 from handbook.search import SEPARATOR
+
+from conftest import CHROMIUM, LANGS, ROOT, handbook, page_url
 from reader_search import SearchBox, page_words, recall, sample_words
 
 STEMMER = ROOT / "overrides/assets/javascripts/lunr/min/lunr.kk.min.js"
@@ -95,7 +95,7 @@ def js(browser: Browser):
 @pytest.mark.parametrize("base", sorted(SAME_STEM))
 def test_inflected_forms_meet_their_dictionary_form(js, base: str) -> None:
     stems = js.evaluate("words => words.map(kazakhStem)", [base, *SAME_STEM[base]])
-    assert set(stems) == {stems[0]}, dict(zip([base, *SAME_STEM[base]], stems))
+    assert set(stems) == {stems[0]}, dict(zip([base, *SAME_STEM[base]], stems, strict=True))
 
 
 @needs_chromium
@@ -107,7 +107,7 @@ def test_words_without_endings_are_left_alone(js) -> None:
 @pytest.mark.parametrize(("cyrillic", "proposal", "typed"), LATIN)
 def test_the_three_spellings_of_a_word_fold_to_one_key(js, cyrillic: str, proposal: str, typed: str) -> None:
     keys = js.evaluate("words => words.map(fold)", [cyrillic, proposal, typed, cyrillic.upper(), proposal.capitalize()])
-    assert len(set(keys)) == 1 and keys[0].isascii(), dict(zip([cyrillic, proposal, typed, "upper", "capital"], keys))
+    assert len(set(keys)) == 1 and keys[0].isascii(), dict(zip([cyrillic, proposal, typed, "upper", "capital"], keys, strict=True))
 
 
 FOLDED = [
@@ -146,7 +146,8 @@ def test_the_table_has_every_letter_once_and_every_spelling_one_key() -> None:
 
 @pytest.mark.parametrize(("old", "new", "field", "message"), [
     ("{cyrillic: ғ, latin: ğ, typed: [g, gh]}", "{cyrillic: ғ, latin: ğ, typed: [g, k]}", "letters[5].typed[1]", "'k' is also the spelling of key 'k' (line"),
-    ("{cyrillic: ё, latin: io, typed: [io, yo], policy: \"loanwords only: io\"}", "{cyrillic: ё, latin: io, typed: [io, yo], policy: \"loanwords only: io\", colour: red}", "letters[8].colour", "Extra inputs"),
+    ("{cyrillic: ё, latin: io, typed: [io, yo], policy: \"loanwords only: io\"}",
+     "{cyrillic: ё, latin: io, typed: [io, yo], policy: \"loanwords only: io\", colour: red}", "letters[8].colour", "Extra inputs"),
     ("{cyrillic: ә, latin: ä, typed: [a]}", "{cyrillic: ә, latin: é, typed: [a]}", "letters[1].latin", "should match pattern"),
 ])
 def test_a_broken_table_is_reported_at_its_line(tmp_path: Path, old: str, new: str, field: str, message: str) -> None:
@@ -200,6 +201,21 @@ def test_every_word_of_every_page_is_in_its_index(site: Path) -> None:
         for page, words in words_by_page(site, lang).items():
             missing = {word for word in words if word not in indexed[page]}
             assert not missing, f"{lang} {page}: {sorted(missing)[:20]}"
+
+
+def test_what_search_leaves_out_stays_out(site: Path) -> None:
+    """Each word of a page's index entries stands on the page outside what search leaves out on purpose (the
+    glossary tooltips, the self-assessment form: `data-search-exclude`)."""
+    separator = re.compile(SEPARATOR)
+    for lang in LANGS:
+        index = json.loads((site / page_url(lang) / "search/search_index.json").read_text("utf-8"))
+        indexed: dict[str, set[str]] = {}
+        for doc in index["docs"]:
+            text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
+            indexed.setdefault(doc["location"].split("#", 1)[0], set()).update(w.lower() for w in separator.split(text) if re.search(r"[^\W\d_]", w))
+        for page, words in indexed.items():
+            shown = {word.lower() for word in page_words((site / page_url(lang) / page / "index.html").read_text("utf-8"), hidden=True)}
+            assert words <= shown, f"{lang} {page}: {sorted(words - shown)[:20]}"
 
 
 def test_results_show_the_items_not_only_the_pages(site: Path) -> None:

@@ -61,7 +61,7 @@ def seed_text(first: int, last: int, seed: str = HANDBOOK) -> str:
     lines = (SEEDS / seed).read_text("utf-8").splitlines()[first - 1 : last]
     text = ""
     previous = ""
-    for line in (l.replace("\xa0", " ").strip() for l in lines):
+    for line in (raw.replace("\xa0", " ").strip() for raw in lines):
         if not line or FOOTER.match(line):
             continue
         if text.endswith("-") and line[:1].isalpha():
