@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from handbook.assess import FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, statements
 from handbook.collation import by_initial, collate
@@ -64,7 +64,7 @@ def literal(value: object) -> object:
     """A text shown as it is written: HTML's and Markdown's special characters as character references (what is
     already markup, such as a rendered template, is left alone)."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(_MARKUP.sub(lambda found: f"&#{ord(found.group())};", value))
+        return Markup(_MARKUP.sub(lambda found: escape(found.group()) if found.group() in "&<>\"'" else f"&#{ord(found.group())};", value))
     return value
 
 
