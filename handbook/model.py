@@ -1,7 +1,7 @@
 """The typed content model: one pydantic class per kind of data file."""
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -117,6 +117,10 @@ class ListItem(Strict):
 class Doc(Strict):
     """What every data file has: its kind, id, where its text comes from, and an editor's note."""
 
+    # Facts about a kind, declared once on its class.
+    content: ClassVar[bool] = True  # readers see it as the handbook's content (not interface strings or the print pack)
+    captioned: ClassVar[bool] = False  # a figure or table: its items are named with its caption
+
     id: Id
     origin: Origins
     note: str | None = Field(None, description="an editor's note, never shown to readers")
@@ -156,6 +160,8 @@ class MatrixRow(Strict):
 class MatrixDoc(Doc):
     """A table of rows by columns whose cells hold statements (Table 2)."""
 
+    captioned: ClassVar[bool] = True
+
     kind: Literal["matrix"]
     title: Text
     corner: Text | None = Field(None, description="the heading over the row names")
@@ -181,6 +187,8 @@ class MatrixDoc(Doc):
 class RubricDoc(MatrixDoc):
     """A rubric: themes (rows) by levels (columns), each cell its descriptors; printed and used for self-assessment."""
 
+    captioned: ClassVar[bool] = False  # its themes are named on their own
+
     kind: Literal["rubric"]  # type: ignore[assignment]
 
 
@@ -200,6 +208,8 @@ class ModelRow(Strict):
 
 class ModelDoc(Doc):
     """A model drawn as rows of boxes joined by arrows (Fig. 1, Burke-Litwin)."""
+
+    captioned: ClassVar[bool] = True
 
     kind: Literal["model"]
     title: Text
@@ -225,6 +235,8 @@ class Tier(Strict):
 class TiersDoc(Doc):
     """A figure of tiers stacked top to bottom, with labels along one side (Fig. 2)."""
 
+    captioned: ClassVar[bool] = True
+
     kind: Literal["tiers"]
     title: Text
     tiers: list[Tier] = Field(min_length=1)
@@ -240,6 +252,8 @@ class TiersDoc(Doc):
 
 class PetalsDoc(Doc):
     """A figure of petals around a centre, each petal with its elements (Fig. 4)."""
+
+    captioned: ClassVar[bool] = True
 
     kind: Literal["petals"]
     title: Text
@@ -285,6 +299,8 @@ class BlockHeadings(Strict):
 class BlockDoc(Doc):
     """A practice block: stages (plan and act, critical review, respond) with reading and actions."""
 
+    captioned: ClassVar[bool] = True
+
     kind: Literal["block"]
     title: Text | None = None
     headings: BlockHeadings = BlockHeadings()
@@ -298,6 +314,8 @@ class BlockDoc(Doc):
 
 class CycleDoc(Doc):
     """A cycle of stages that returns to its start, with what stands at its centre (Fig. 5)."""
+
+    captioned: ClassVar[bool] = True
 
     kind: Literal["cycle"]
     title: Text
@@ -351,6 +369,8 @@ class UiString(Strict):
 class StringsDoc(Doc):
     """The site's own interface strings, in every language."""
 
+    content: ClassVar[bool] = False
+
     kind: Literal["strings"]
     items: list[UiString] = Field(min_length=1)
 
@@ -374,6 +394,8 @@ class Handout(Strict):
 
 class HandoutsDoc(Doc):
     """The printable pack for trainers; every rubric also gets a blank form without being listed."""
+
+    content: ClassVar[bool] = False
 
     kind: Literal["handouts"]
     items: list[Handout] = Field(min_length=1)

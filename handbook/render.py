@@ -19,7 +19,6 @@ from handbook.suggest import did_you_mean
 from handbook.timing import timed
 from handbook.views import TEMPLATES, has_view, template_name
 
-FIGURES_AND_TABLES = {"matrix", "model", "tiers", "petals", "cycle", "block"}
 # What Markdown would take for markup in a text: the templates' HTML stands in Markdown pages, and headings and
 # cells are read as Markdown again (md_in_html, span level), so `Moral *purpose*` came out in italics and a final
 # `{ #x }` was taken for attributes. (Not `#`, which links need as it is: block-level Markdown never reaches them.)
@@ -123,7 +122,7 @@ class Renderer:
         text = next((getattr(item, f) for f in ("term", "name", "stage", "title") if getattr(item, f, None)), None)
         if text is None:
             return self.page(lang, "", self.site.homes.get(doc.id, ""))[1]
-        caption = getattr(doc, "title", None) if doc.kind in FIGURES_AND_TABLES and doc is not item else None
+        caption = getattr(doc, "title", None) if doc.captioned and doc is not item else None
         return f"{caption.in_(lang)} — {text.in_(lang)}" if caption else text.in_(lang)
 
     def label(self, lang: Lang, item_id: str, length: int = 60) -> str:

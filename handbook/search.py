@@ -12,7 +12,6 @@ from handbook import latin
 from handbook.fingerprint import texts
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, TYPED_IN_LATIN, Lang, url_prefix
 from handbook.render import Renderer
-from handbook.status import NOT_CONTENT
 
 INDEX = Path("search") / "search_index.json"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]  # Material drops whichever of these the config does not name
@@ -45,7 +44,7 @@ def item_entries(renderer: Renderer, lang: Lang) -> list[dict[str, Any]]:
     so that results show the item and not only the page."""
     entries = []
     for file_id, doc in renderer.project.docs.items():
-        if doc.kind in NOT_CONTENT or file_id not in renderer.site.homes:
+        if not doc.content or file_id not in renderer.site.homes:
             continue
         slug = renderer.site.homes[file_id]
         for _, item in doc.located():

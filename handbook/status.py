@@ -9,11 +9,10 @@ from pathlib import Path
 from handbook.fingerprint import Owner, outdated, owners
 from handbook.languages import LANGUAGES, Lang
 from handbook.load import position, read_yaml
-from handbook.model import DataDoc
+from handbook.model import KINDS, DataDoc
 from handbook.project import Project
 
 STATES = ("source", "translated", "reviewed", "outdated")
-NOT_CONTENT = ("strings", "handouts")  # interface strings and the print pack: no page shows them as content
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def project_status(project: Project) -> list[FileStatus]:
 
 def page_notices(statuses: dict[str, FileStatus], shown: list[str], lang: Lang, page_origin: str | None) -> list[str]:
     """What a page should tell readers in `lang`: `translated` (not yet reviewed) and/or `outdated`."""
-    found = [statuses[file_id] for file_id in shown if file_id in statuses and statuses[file_id].kind not in NOT_CONTENT]
+    found = [statuses[file_id] for file_id in shown if file_id in statuses and KINDS[statuses[file_id].kind].content]
     notices = []
     if (page_origin or "").startswith("translated") or any(status.counts[lang]["translated"] for status in found):
         notices.append("translated")

@@ -15,7 +15,7 @@ from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
 from handbook.project import load_project_once
 from handbook.render import MACRO_CHECKS, Renderer
-from handbook.status import NOT_CONTENT, STATES, page_notices, project_status, statuses_by_file
+from handbook.status import STATES, page_notices, project_status, statuses_by_file
 from handbook.timing import write_if_asked
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,7 @@ def define_env(env) -> None:
     @env.macro
     def open_data() -> str:
         """Every data file with its JSON and CSV downloads (the open-data page)."""
-        files = [(doc, project.paths[file_id]) for file_id, doc in sorted(project.docs.items()) if doc.kind not in NOT_CONTENT]
+        files = [(doc, project.paths[file_id]) for file_id, doc in sorted(project.docs.items()) if doc.content]
         return renderer.render("open-data.html", language(), root(), files=files)
 
     assert set(env.macros) >= set(MACRO_CHECKS), "every checked macro must be defined"
@@ -105,9 +105,9 @@ def on_post_page_macros(env) -> None:
     at = title_line.end() if title_line else 0
     env.markdown = f"{env.markdown[:at]}\n\n{extra}\n\n{env.markdown[at:]}"
     shown = [(file_id, renderer.project.paths[file_id]) for file_id in dict.fromkeys(env.handbook_shown)
-             if renderer.project.docs[file_id].kind not in NOT_CONTENT]
+             if renderer.project.docs[file_id].content]
     related = [item_id for item_id in renderer.project.related([file_id for file_id, _ in shown])
-               if renderer.project.owner[item_id] in renderer.site.homes and renderer.project.docs[renderer.project.owner[item_id]].kind not in NOT_CONTENT]
+               if renderer.project.owner[item_id] in renderer.site.homes and renderer.project.docs[renderer.project.owner[item_id]].content]
     if related:
         by_page: dict[str, list[str]] = {}
         for item_id in related:
