@@ -161,19 +161,15 @@
     function rank(title, words) {
       var sought = words.filter(function (word) { return word.presence !== lunr.Query.presence.PROHIBITED; });
       if (!title.length || !sought.length) return 1;
-      var named = title.filter(function (titleWord) {
-        var forms = current().forms(titleWord);
-        return sought.some(function (word) {
-          return word.queries.some(function (query) { return forms.some(function (form) { return matches(query, form); }); });
-        });
-      });
-      var all = sought.every(function (word) {
-        return title.some(function (titleWord) {
-          var forms = current().forms(titleWord);
-          return word.queries.some(function (query) { return forms.some(function (form) { return matches(query, form); }); });
-        });
-      });
+      var named = title.filter(function (titleWord) { return sought.some(function (word) { return meets(word, titleWord); }); });
+      var all = sought.every(function (word) { return title.some(function (titleWord) { return meets(word, titleWord); }); });
       return named.length === title.length && all ? 20 : 1 + 2 * named.length / title.length;
+    }
+
+    // Whether a typed word finds a word of a title, in any of their forms.
+    function meets(word, titleWord) {
+      var forms = current().forms(titleWord);
+      return word.queries.some(function (query) { return forms.some(function (form) { return matches(query, form); }); });
     }
 
     // The words of a result: each typed word with the page's words it matched (to highlight them on the page it
