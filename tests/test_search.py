@@ -205,7 +205,7 @@ def test_every_word_of_every_page_is_in_its_index(site: Path) -> None:
 
 def test_what_search_leaves_out_stays_out(site: Path) -> None:
     """Each word of a page's index entries stands on the page outside what search leaves out on purpose (the
-    glossary tooltips, the self-assessment form: `data-search-exclude`)."""
+    self-assessment form: `data-search-exclude`)."""
     separator = re.compile(SEPARATOR)
     for lang in LANGS:
         index = json.loads((site / page_url(lang) / "search/search_index.json").read_text("utf-8"))
