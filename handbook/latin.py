@@ -79,6 +79,7 @@ def check(root: Path) -> tuple[Table | None, list[Problem]]:
 
 @lru_cache(maxsize=4)
 def _load(root: Path, stamp: tuple[int, int]) -> Table:
+    """The table of one version of the file (`stamp`: its modification time and size)."""
     table, problems = check(root)
     if table is None:
         raise ValidationFailed(problems)
