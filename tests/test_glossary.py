@@ -109,16 +109,24 @@ def test_english_names_are_distinct() -> None:
 
 
 def test_term_links_reach_an_anchor_in_the_same_language(site: Path) -> None:
+    parsed: dict[Path, BeautifulSoup] = {}
+
+    def parse(path: Path) -> BeautifulSoup:
+        """A built page, parsed once (the glossary is the landing page of hundreds of links)."""
+        if path not in parsed:
+            parsed[path] = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        return parsed[path]
+
     links = 0
     for html in site.rglob("index.html"):
-        page = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        page = parse(html.resolve())
         lang = page.html["lang"]
         for link in page.select("a.hb-term__link"):
             links += 1
             target = urlsplit(link["href"])
             file = (html.parent / target.path / "index.html").resolve()
             assert file.is_file(), link["href"]
-            landing = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+            landing = parse(file)
             assert landing.html["lang"] == lang
             assert landing.find(id=target.fragment) is not None
             tip = page.find(id=link["aria-describedby"])
