@@ -28,7 +28,7 @@ from handbook.pdf import write_pdfs  # noqa: E402
 from handbook.project import load_project  # noqa: E402
 
 from conftest import ENV, QuietHandler, copy_project  # noqa: E402  (the tests' scratch copy: the bench never touches the real files)
-from reader_search import SearchBox, recall, sample_words  # noqa: E402
+from reader_search import SearchBox, indexed_pages, recall, sample_words  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 from test_serve import get as fetch  # noqa: E402
 
@@ -224,8 +224,7 @@ def search_recall(site: Path, base: str) -> dict[str, tuple[float, int, int, lis
     with chromium() as browser:
         for lang in LANGUAGES:
             root = site / url_prefix(lang)
-            pages = sorted({doc["location"].split("#", 1)[0] for doc in json.loads((root / "search" / "search_index.json").read_text("utf-8"))["docs"]})
-            samples = sample_words(root, pages, per_page=2, seed=f"recall-{lang}")
+            samples = sample_words(root, indexed_pages(root), per_page=2, seed=f"recall-{lang}")
             box = SearchBox(browser, base + url_prefix(lang))
             share, _ = recall(box, samples)
             millis = [box.timed(sample.typed) for sample in samples]

@@ -1,6 +1,7 @@
 """Searching as a reader does, through the real search box of a built page in chromium; and words sampled from the
 built pages, to search for. Used by the search tests and by `make bench`."""
 
+import json
 import random
 import re
 import time
@@ -79,6 +80,23 @@ class SearchBox:
 
     def close(self) -> None:
         self.page.close()
+
+
+def indexed_pages(root: Path) -> list[str]:
+    """Every page a language's search index has, below the language's built root (`root`), each once."""
+    index = json.loads((root / "search" / "search_index.json").read_text("utf-8"))
+    return sorted({page_path(doc["location"]) for doc in index["docs"]})
+
+
+def indexed_words(root: Path) -> dict[str, set[str]]:
+    """The words (with a letter, lower case) of each page's entries in a language's search index, split as search
+    splits them."""
+    index = json.loads((root / "search" / "search_index.json").read_text("utf-8"))
+    words: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
+        words.setdefault(page_path(doc["location"]), set()).update(w.lower() for w in re.split(SEPARATOR, text) if LETTER.search(w))
+    return words
 
 
 @dataclass(frozen=True)

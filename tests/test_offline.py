@@ -12,7 +12,7 @@ from playwright.sync_api import Browser
 from handbook.offline import local_href
 
 from conftest import LANGS, ROOT, handbook, page_url
-from reader_search import SearchBox, recall, sample_words
+from reader_search import SearchBox, indexed_pages, recall, sample_words
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +96,7 @@ def test_search_works_from_a_folder_in_the_page_language(browser: Browser, offli
 def test_every_word_on_a_page_finds_it_from_a_folder(browser: Browser, offline: Path, lang: str) -> None:
     """The recall test of test_search, on a smaller sample: every third page, one word each, whole and as a prefix."""
     root = offline / page_url(lang)
-    index = json.loads((root / "search" / "search_index.json").read_text("utf-8"))
-    pages = sorted({urlsplit(doc["location"]).path.removesuffix("index.html").removeprefix("./") for doc in index["docs"]})[::3]
+    pages = indexed_pages(root)[::3]
     samples = sample_words(root, pages, per_page=1, seed=f"offline-{lang}")
     box = SearchBox(browser, root.as_uri() + "/", "evidence/index.html")
     share, misses = recall(box, samples)

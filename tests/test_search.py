@@ -3,7 +3,6 @@ inflected forms find their stem's pages (Snowball for Russian and English, the h
 Kazakh typed in Latin letters finds what the Cyrillic finds; a term's own entry comes first."""
 
 import json
-import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,7 +14,7 @@ from handbook import latin
 from handbook.search import SEPARATOR
 
 from conftest import CHROMIUM, LANGS, ROOT, handbook, page_url
-from reader_search import SearchBox, page_words, recall, sample_words
+from reader_search import SearchBox, indexed_pages, indexed_words, page_words, recall, sample_words
 
 STEMMER = ROOT / "overrides/assets/javascripts/lunr/min/lunr.kk.min.js"
 WORKER = ROOT / "overrides/assets/javascripts/workers/handbook-search.js"
@@ -58,15 +57,10 @@ LATIN = [
 ]
 
 
-def built_pages(site: Path, lang: str) -> list[str]:
-    """Every page of a language that its search index has, below the language's root."""
-    index = json.loads((site / page_url(lang) / "search/search_index.json").read_text("utf-8"))
-    return sorted({doc["location"].split("#", 1)[0] for doc in index["docs"]})
-
-
-def words_by_page(site: Path, lang: str) -> dict[str, set[str]]:
-    """The words of each page of a language, lower case."""
-    return {page: {word.lower() for word in page_words((site / page_url(lang) / page / "index.html").read_text("utf-8"))} for page in built_pages(site, lang)}
+def words_by_page(site: Path, lang: str, hidden: bool = False) -> dict[str, set[str]]:
+    """The words of each page of a language, lower case (with `hidden`, also those a script shows)."""
+    root = site / page_url(lang)
+    return {page: {word.lower() for word in page_words((root / page / "index.html").read_text("utf-8"), hidden)} for page in indexed_pages(root)}
 
 
 @pytest.fixture(scope="module")
@@ -191,13 +185,8 @@ def test_each_language_has_its_own_index_under_its_own_root(site: Path) -> None:
 def test_every_word_of_every_page_is_in_its_index(site: Path) -> None:
     """Each word a reader sees on a page stands whole among the words of that page's index entries (table cells and
     tooltips once ran into their neighbours: «ФайлҚазақшаРусскийEnglish», «лидерстваЛидерство»)."""
-    separator = re.compile(SEPARATOR)
     for lang in LANGS:
-        index = json.loads((site / page_url(lang) / "search/search_index.json").read_text("utf-8"))
-        indexed: dict[str, set[str]] = {}
-        for doc in index["docs"]:
-            text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
-            indexed.setdefault(doc["location"].split("#", 1)[0], set()).update(w.lower() for w in separator.split(text) if w)
+        indexed = indexed_words(site / page_url(lang))
         for page, words in words_by_page(site, lang).items():
             missing = {word for word in words if word not in indexed[page]}
             assert not missing, f"{lang} {page}: {sorted(missing)[:20]}"
@@ -206,16 +195,10 @@ def test_every_word_of_every_page_is_in_its_index(site: Path) -> None:
 def test_what_search_leaves_out_stays_out(site: Path) -> None:
     """Each word of a page's index entries stands on the page outside what search leaves out on purpose (the
     self-assessment form: `data-search-exclude`)."""
-    separator = re.compile(SEPARATOR)
     for lang in LANGS:
-        index = json.loads((site / page_url(lang) / "search/search_index.json").read_text("utf-8"))
-        indexed: dict[str, set[str]] = {}
-        for doc in index["docs"]:
-            text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
-            indexed.setdefault(doc["location"].split("#", 1)[0], set()).update(w.lower() for w in separator.split(text) if re.search(r"[^\W\d_]", w))
-        for page, words in indexed.items():
-            shown = {word.lower() for word in page_words((site / page_url(lang) / page / "index.html").read_text("utf-8"), hidden=True)}
-            assert words <= shown, f"{lang} {page}: {sorted(words - shown)[:20]}"
+        shown = words_by_page(site, lang, hidden=True)
+        for page, words in indexed_words(site / page_url(lang)).items():
+            assert words <= shown[page], f"{lang} {page}: {sorted(words - shown[page])[:20]}"
 
 
 def test_results_show_the_items_not_only_the_pages(site: Path) -> None:
@@ -234,7 +217,7 @@ def test_results_show_the_items_not_only_the_pages(site: Path) -> None:
 @needs_chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_word_on_a_page_finds_it_whole_and_while_typing(site: Path, boxes, lang: str) -> None:
-    pages = built_pages(site, lang)
+    pages = indexed_pages(site / page_url(lang))
     samples = sample_words(site / page_url(lang), pages, per_page=2, seed=f"recall-{lang}")
     assert len({s.word for s in samples}) >= 50 and {s.page for s in samples} == set(pages)
     share, misses = recall(boxes[lang], samples)
