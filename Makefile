@@ -64,8 +64,10 @@ test: $(STAMP) chromium pango
 check: lint
 	$(BIN)/python -m pytest -q -m "not browser and not pdf"
 
+# ruff, then the layers and the seam (import-linter's contracts in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check handbook macros tests bench
+	$(BIN)/lint-imports
 
 bench: $(STAMP) chromium pango
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py

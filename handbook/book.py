@@ -3,13 +3,13 @@ pointing inside the book."""
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
-from handbook.handouts import PAGE, build_date, footer
-from handbook.languages import Lang, root_of, url_prefix
+from handbook.handouts import build_date, footer
+from handbook.languages import Lang
 from handbook.project import BOOK
 from handbook.render import Renderer
+from handbook.urls import root_of
 
 ID = re.compile(r'(?<=\s)(id|aria-describedby)="([^"]*)"')
 HREF = re.compile(r'(?<=\s)href="([^"]*)"')
@@ -30,7 +30,7 @@ class Chapter:
     @property
     def anchor(self) -> str:
         """The chapter's id in the book; its own ids are prefixed with it."""
-        return "p-" + (self.url.strip("/").replace("/", "-") or "home")
+        return "p-" + (self.url.removesuffix(".html").removesuffix("index").strip("/").replace("/", "-") or "home")
 
 
 def link_inside(chapters: list[Chapter]) -> list[Chapter]:
@@ -56,16 +56,8 @@ def link_inside(chapters: list[Chapter]) -> list[Chapter]:
 
 def render_book(renderer: Renderer, lang: Lang, chapters: list[Chapter], site_name: str, site_url: str | None) -> str:
     """The whole handbook in one language: a cover, the contents, the chapters."""
-    path = f"{url_prefix(lang)}{PAGE}/{BOOK}/"
+    path = renderer.urls.sheet(lang, BOOK)
     return renderer.render(
         "book.html", lang, root_of(path), chapters=link_inside(chapters), title=site_name, date=build_date(),
-        sheet={"id": BOOK, "landscape": False}, slug=f"{PAGE}/{BOOK}/", footer=footer(site_name, lang, path, site_url),
+        sheet={"id": BOOK, "landscape": False}, footer=footer(site_name, lang, path, site_url),
     )
-
-
-def write_book(renderer: Renderer, lang: Lang, chapters: list[Chapter], site_dir: Path, site_name: str, site_url: str | None) -> Path:
-    """Write the whole handbook's page for one language: site/<lang prefix>handouts/handbook/index.html."""
-    target = site_dir / url_prefix(lang) / PAGE / BOOK / "index.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_book(renderer, lang, chapters, site_name, site_url), encoding="utf-8")
-    return target

@@ -3,7 +3,7 @@
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +55,20 @@ def as_csv(doc: DataDoc) -> str:
 RENDERERS = {"json": as_json, "csv": as_csv}
 
 
+def exported(project: Project, formats: Iterable[str] = FORMATS) -> Iterator[tuple[str, str, str]]:
+    """Every content file (not the interface strings) in each format: its id, the format and the text."""
+    for file_id, doc in sorted(project.docs.items()):
+        if not isinstance(doc, StringsDoc):
+            for fmt in formats:
+                yield file_id, fmt, RENDERERS[fmt](doc)
+
+
 def export_all(project: Project, out: Path, formats: Iterable[str] = FORMATS) -> list[Path]:
-    """Write `<file id>.<format>` for every content file (not the interface strings) into `out`."""
+    """Write `<file id>.<format>` for every content file into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for file_id, doc in sorted(project.docs.items()):
-        if isinstance(doc, StringsDoc):
-            continue
-        for fmt in formats:
-            target = out / f"{file_id}.{fmt}"
-            target.write_text(RENDERERS[fmt](doc), encoding="utf-8")
-            written.append(target)
+    for file_id, fmt, text in exported(project, formats):
+        target = out / f"{file_id}.{fmt}"
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
     return written

@@ -1,7 +1,9 @@
 """The fonts of the print-ready pages: the site's own @font-face rules, one family per subset."""
 
 import re
-from pathlib import Path
+
+SOURCE = "assets/stylesheets/fonts.css"  # the site's, in overrides/
+FILE = "assets/stylesheets/print-fonts.css"  # made from it by the build
 
 SUBSETS = {"latin": "Latin", "cyrillic": "Cyrillic", "cyrillic-ext": "Cyrillic Ext"}
 FACE = re.compile(r"@font-face \{.*?\}", re.S)
@@ -20,11 +22,3 @@ def print_fonts(css: str) -> str:
         return re.sub(r'font-family: "([^"]+)"', rf'font-family: "\1 {subset}"', face.group())
 
     return HEADER + "\n".join(FACE.sub(rename, face) for face in FACE.findall(css)) + "\n"
-
-
-def write_print_fonts(site_dir: Path) -> Path:
-    """Write assets/stylesheets/print-fonts.css beside the built fonts.css."""
-    folder = site_dir / "assets" / "stylesheets"
-    target = folder / "print-fonts.css"
-    target.write_text(print_fonts((folder / "fonts.css").read_text("utf-8")), "utf-8")
-    return target

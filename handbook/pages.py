@@ -147,9 +147,11 @@ def check_cited_pages(site: Site) -> list[Problem]:
 
 
 def load_site(project: Project) -> Site:
-    """The project with the home page of each data file and the pages' titles."""
+    """The project with the home page of each data file, the pages' titles and which pages are a folder's index."""
     titles = {lang: page_titles(project.root, lang) for lang in LANGUAGES}
-    return Site(project, data_homes(project.root), titles)
+    folder = project.root / "docs" / DEFAULT_LANGUAGE
+    indexes = frozenset(_slug(path, folder) for path in folder.rglob("index.md"))
+    return Site(project, data_homes(project.root), titles, indexes)
 
 
 def check_parity(root: Path, languages: tuple[str, ...]) -> list[Problem]:

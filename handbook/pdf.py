@@ -5,9 +5,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.handouts import PAGE, pack
-from handbook.languages import LANGUAGES, url_prefix
+from handbook.languages import LANGUAGES
+from handbook.pack import pack
 from handbook.project import BOOK, Project
+from handbook.urls import Urls
 
 SOURCES = ("docs", "data", "glossary.yml", "kazakh-latin.yml", "macros", "overrides", "handbook", "mkdocs.yml")
 
@@ -25,7 +26,7 @@ def jobs(project: Project, site_dir: Path) -> list[tuple[Path, Path]]:
     """Each print-ready page and the PDF it becomes: the whole handbook first (the longest), in every language."""
     ids = [BOOK] + [sheet.id for sheet in pack(project)]
     return [
-        (site_dir / url_prefix(lang) / PAGE / sheet / "index.html", site_dir / url_prefix(lang) / "pdf" / f"{sheet}.pdf")
+        (site_dir / Urls.sheet_file(lang, sheet), site_dir / Urls.pdf(lang, sheet))
         for sheet in ids
         for lang in LANGUAGES
     ]

@@ -13,7 +13,7 @@ from handbook.load import Document, Loc, field_path, position, read_yaml
 from handbook.model import KINDS, DataDoc, GlossaryDoc, HandoutsDoc, SourcesDoc, blank_forms
 from handbook.problems import Problem, ValidationFailed
 from handbook.suggest import did_you_mean, fields_at
-from handbook.timing import CALLS, timed
+from handbook.timing import timed
 from handbook.views import has_view
 
 DATA_FILES = ("glossary.yml", "data/**/*.yml")
@@ -229,17 +229,3 @@ def load_project(root: Path, paths: list[Path] | None = None) -> Project:
     if problems:
         raise ValidationFailed(problems)
     return project
-
-
-_CACHE: dict[tuple, Project] = {}
-
-
-def load_project_once(root: Path) -> Project:
-    """load_project, reused while no data file has changed (one load per build, not per language)."""
-    paths = data_paths(root)
-    key = (root, tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths))
-    if key not in _CACHE:
-        CALLS["load_project"] += 1
-        _CACHE.clear()
-        _CACHE[key] = load_project(root, paths)
-    return _CACHE[key]

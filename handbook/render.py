@@ -12,11 +12,13 @@ from markupsafe import Markup, escape
 
 from handbook.assess import FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, statements
 from handbook.collation import by_initial, collate
-from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang, url_prefix
+from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
 from handbook.model import GlossaryDoc, StringsDoc, Term
+from handbook.pack import Sheet, pack
 from handbook.project import Project
 from handbook.suggest import did_you_mean
 from handbook.timing import timed
+from handbook.urls import Links, Urls
 from handbook.views import TEMPLATES, has_view, template_name
 
 # What Markdown would take for markup in a text: the templates' HTML stands in Markdown pages, and headings and
@@ -37,6 +39,7 @@ class Site:
     project: Project
     homes: dict[str, str]
     titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    indexes: frozenset[str] = frozenset({""})  # the pages that are a folder's index.md (their address differs)
 
     def glossary(self) -> GlossaryDoc | None:
         """The glossary, if the project has one."""
@@ -83,15 +86,16 @@ def environment(templates: Path) -> Environment:
     env.filters["by_initial"] = lambda items, lang, field: by_initial(items, lang, _text_of(field, lang))
     env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n") if p.strip()]
     env.filters["css_string"] = css_string
-    env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES, url_prefix=url_prefix)
+    env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES)
     return env
 
 
 class Renderer:
     """Renders the project's data with autoescaping Jinja templates."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, folders: bool = True) -> None:
         self.site = site
+        self.urls = Urls(folders, site.indexes)
         self.project = site.project
         self.env = environment(self.project.root / TEMPLATES)
         self.strings = {item.id: item.text for doc in self.project.docs.values() if isinstance(doc, StringsDoc) for item in doc.items}
@@ -107,12 +111,11 @@ class Renderer:
         file_id = self.project.owner[item_id]
         if file_id not in self.site.homes:
             raise KeyError(f"{item_id!r} is in {self.project.paths[file_id]}, which no page shows")
-        slug = self.site.homes[file_id]
-        return f"{root}{url_prefix(lang)}{slug + '/' if slug else ''}#{item_id}"
+        return Links(self.urls, lang, root).page(self.site.homes[file_id], item_id)
 
     def page(self, lang: Lang, root: str, slug: str) -> tuple[str, str]:
         """A page's link and title in `lang`, by slug."""
-        return f"{root}{url_prefix(lang)}{slug + '/' if slug else ''}", self.site.titles.get(lang, {}).get(slug, slug)
+        return Links(self.urls, lang, root).page(slug), self.site.titles.get(lang, {}).get(slug, slug)
 
     def name(self, lang: Lang, item_id: str) -> str:
         """What an item is called in `lang`: its term, name, stage or title (after its figure's or table's caption);
@@ -124,6 +127,10 @@ class Renderer:
             return self.page(lang, "", self.site.homes.get(doc.id, ""))[1]
         caption = getattr(doc, "title", None) if doc.captioned and doc is not item else None
         return f"{caption.in_(lang)} — {text.in_(lang)}" if caption else text.in_(lang)
+
+    def sheet_title(self, lang: Lang, sheet: Sheet) -> str:
+        """A handout's title: its own name, else the caption of its first data file or the title of the page showing it."""
+        return sheet.handout.name.in_(lang) if sheet.handout.name else self.name(lang, sheet.handout.show[0].data)
 
     def label(self, lang: Lang, item_id: str, length: int = 60) -> str:
         """An item's name, followed by the start of its text where the name is only a number (a standard's 2.1)."""
@@ -144,6 +151,7 @@ class Renderer:
                 name=partial(self.name, lang),
                 label=partial(self.label, lang),
                 page=partial(self.page, lang, root),
+                link=Links(self.urls, lang, root),
                 **context,
             )
         return "\n".join(line for line in html.splitlines() if line.strip())
@@ -153,9 +161,7 @@ class Renderer:
         doc = self.project.docs[file_id]
         extra = {}
         if doc.kind == "handouts":
-            from handbook.handouts import pack, title  # the pack's titles need a renderer
-
-            extra["sheets"] = [(sheet, title(self, lang, sheet)) for sheet in pack(self.project)]
+            extra["sheets"] = [(sheet, self.sheet_title(lang, sheet)) for sheet in pack(self.project)]
         return self.render(template_name(doc.kind, view), lang, root, doc=doc, level=level, **extra)
 
     def assessment(self, lang: Lang, root: str, assessment: Assessment, known: dict[str, Assessment]) -> str:

@@ -1,7 +1,7 @@
-"""Search in the reader's language: the one index static-i18n merges for every language, split into one index per
-language under that language's root (search/, ru/search/, en/search/). Each index names its language, whose lunr
-stemmer the search worker (overrides/assets/javascripts/workers/handbook-search.js) uses, and, for a language
-readers also type in Latin letters, the keys that fold both scripts to one."""
+"""Search in the reader's language: one index per language under that language's root (search/, ru/search/,
+en/search/), made from the index Material's search plugin writes for that language's build. Each index names its
+language, whose lunr stemmer the search worker (overrides/assets/javascripts/workers/handbook-search.js) uses, and,
+for a language readers also type in Latin letters, the keys that fold both scripts to one."""
 
 import json
 from html import escape
@@ -10,10 +10,9 @@ from typing import Any
 
 from handbook import latin
 from handbook.fingerprint import texts
-from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, TYPED_IN_LATIN, Lang, url_prefix
+from handbook.languages import TYPED_IN_LATIN, Lang, url_prefix
 from handbook.render import Renderer
 
-INDEX = Path("search") / "search_index.json"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]  # Material drops whichever of these the config does not name
 # Words are runs of letters and digits (Latin, its accented letters, Cyrillic with Kazakh's letters, combining
 # marks); everything else separates them, HTML entities included, and so does a full stop not followed by a digit
@@ -33,12 +32,6 @@ def settings(root: Path, lang: Lang) -> dict[str, object]:
     return {"keys": latin.load(root).search_keys()} if lang in TYPED_IN_LATIN else {}
 
 
-def language_of(location: str) -> str:
-    """The language of a page, by its location below the site root (`ru/evidence/` is Russian)."""
-    first = location.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
-
-
 def item_entries(renderer: Renderer, lang: Lang) -> list[dict[str, Any]]:
     """A search entry for every named item of the data (a term, a factor, a standard…) at its anchor on its page,
     so that results show the item and not only the page."""
@@ -52,29 +45,31 @@ def item_entries(renderer: Renderer, lang: Lang) -> list[dict[str, Any]]:
             if not names:
                 continue  # an unnamed item is found through its page
             body = " ".join(text.in_(lang) for text in texts(item) if text not in names)
-            location = f"{slug}/#{item.id}" if slug else f"#{item.id}"
+            location = renderer.urls.page(lang, slug, item.id).removeprefix(url_prefix(lang))
             entry = {"location": location, "title": escape(renderer.label(lang, item.id, 80)), "text": escape(body)}
             entries.append(entry | ({"boost": TERM_BOOST} if doc.kind == "glossary" else {}))
     return entries
 
 
-def split_index(site_dir: Path, items: dict[str, list[dict[str, Any]]], root: Path) -> dict[str, int]:
-    """Write each language's own index, its locations relative to its root, with the items' own entries (where the
-    page has a section at that anchor already, only the item's boost) and the language's settings (from the project
-    at `root`); the number of entries by language."""
-    merged = json.loads((site_dir / INDEX).read_text("utf-8"))
-    counts = {}
-    for lang in LANGUAGES:
-        prefix = url_prefix(lang)
-        boosts = {entry["location"]: entry["boost"] for entry in items.get(lang, []) if "boost" in entry}
-        docs = [{**doc, "location": (location := doc["location"].removeprefix(prefix))} | ({"boost": boosts[location]} if location in boosts else {})
-                for doc in merged["docs"] if language_of(doc["location"]) == lang]
-        known = {doc["location"] for doc in docs}
-        docs += [entry for entry in items.get(lang, []) if entry["location"] not in known]
-        config = {**merged["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE}
-        index = {"config": {**config, "handbook": settings(root, lang)}, "docs": docs}
-        target = site_dir / prefix / INDEX
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
-        counts[lang] = len(docs)
-    return counts
+def language_index(built: dict[str, Any], items: list[dict[str, Any]], lang: Lang, root: Path) -> dict[str, Any]:
+    """A language's own index from the one Material wrote for its build (`built`): locations relative to the
+    language's root, the items' own entries (where the page has a section at that anchor already, only the item's
+    boost), and the language's settings (from the project at `root`)."""
+    prefix = url_prefix(lang)
+    boosts = {entry["location"]: entry["boost"] for entry in items if "boost" in entry}
+    docs = [{**doc, "location": (location := doc["location"].removeprefix(prefix))} | ({"boost": boosts[location]} if location in boosts else {})
+            for doc in built["docs"]]
+    known = {doc["location"] for doc in docs}
+    docs += [entry for entry in items if entry["location"] not in known]
+    config = {**built["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE}
+    return {"config": {**config, "handbook": settings(root, lang)}, "docs": docs}
+
+
+def as_json(index: dict[str, Any]) -> str:
+    """An index as Material's worker reads it."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def as_script(index: dict[str, Any]) -> str:
+    """An index as the script Material loads instead through file://, where a page may not fetch JSON."""
+    return f"var __index = {as_json(index)}"

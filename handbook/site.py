@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from handbook.offline import ENV as OFFLINE
+OFFLINE = "HANDBOOK_OFFLINE"  # mkdocs.yml passes it to the handbook plugin's `offline` option
 
 
 def build_site(root: Path, site: Path, offline: bool = False) -> int:
@@ -15,7 +15,7 @@ def build_site(root: Path, site: Path, offline: bool = False) -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site.name}-new-", dir=site.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", OFFLINE: "1" if offline else ""}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", OFFLINE: "true" if offline else "false"}
     try:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(fresh)]
         code = subprocess.run(command, cwd=root, env=env).returncode

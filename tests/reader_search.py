@@ -40,6 +40,12 @@ def page_path(location: str, root: str = "") -> str:
     return path.removesuffix("index.html").removeprefix("./")
 
 
+def page_file(site_root: Path, page: str) -> Path:
+    """The file of a page given as its path below the language's root: a folder's index.html on a server
+    (`evidence/`), the file itself in the offline copy (`evidence.html`)."""
+    return site_root / page if page.endswith(".html") else site_root / page / "index.html"
+
+
 class SearchBox:
     """The search box of one page of a language, typed into as a reader does."""
 
@@ -127,7 +133,7 @@ def sample_words(site_root: Path, pages: list[str], per_page: int, seed: str) ->
     samples: list[Sample] = []
     for page in pages:
         taken = {sample.word.lower() for sample in samples}
-        words = sorted({word for word in page_words((site_root / page / "index.html").read_text("utf-8")) if word.lower() not in taken})
+        words = sorted({word for word in page_words(page_file(site_root, page).read_text("utf-8")) if word.lower() not in taken})
         for word in rng.sample(words, min(per_page, len(words))):
             samples.append(Sample(word, page, word))
             if len(word) > 4:

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from pydantic import ValidationError
 
 from handbook.assess import AnswersFile, assessments
-from handbook.project import load_project_once
+from handbook.project import load_project
 
 from conftest import CHROMIUM, LANGS, ROOT, page_url, soup
 
@@ -26,7 +26,7 @@ browser_only = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium 
 @pytest.fixture(scope="module")
 def known() -> dict:
     """What the site lets readers assess."""
-    return assessments(load_project_once(ROOT))
+    return assessments(load_project(ROOT))
 
 
 # The data format

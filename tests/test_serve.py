@@ -1,4 +1,5 @@
-"""`mkdocs serve` (what `make serve` runs) serves the three languages and shows a YAML edit."""
+"""`mkdocs serve` (what `make serve` runs) serves the three languages, and shows an edit to a data file or a page
+live: on the pages, the handouts' print-ready pages and in the search index of the edited language."""
 
 import socket
 import subprocess
@@ -54,3 +55,16 @@ def test_serve_shows_three_languages_and_reloads_a_yaml_edit(served: tuple[str, 
     data = project / "data" / "ten_factors.yml"
     data.write_text(data.read_text("utf-8").replace("ru: Нравственная цель", "ru: Нравственная цель школы"), "utf-8")
     wait_for(base + "ru/ten-factors/", "Нравственная цель школы")
+    wait_for(base + "ru/handouts/ten-factors/", "Нравственная цель школы")
+    wait_for(base + "ru/search/search_index.json", "Нравственная цель школы")
+    assert "Нравственная цель школы" not in get(base + "search/search_index.json"), "each language has its own index"
+
+
+def test_serve_shows_a_page_edit_on_the_page_in_the_book_and_in_search(served: tuple[str, Path]) -> None:
+    base, project = served
+    wait_for(base + "en/evidence/", '<html lang="en"')
+    page = project / "docs" / "en" / "evidence.md"
+    page.write_text(page.read_text("utf-8") + "\nA sentence with the word zanzibarish in it.\n", "utf-8")
+    wait_for(base + "en/evidence/", "zanzibarish")
+    wait_for(base + "en/handouts/handbook/", "zanzibarish")
+    wait_for(base + "en/search/search_index.json", "zanzibarish")

@@ -1,0 +1,136 @@
+"""One language's build of the site, as the handbook sees it: what the macros of its pages render, what stands
+around each page's own text, and the files made beside the pages (the handouts, the whole book, the search index).
+It knows nothing of MkDocs: the plugin (handbook/plugin.py) feeds it pages and writes what it makes."""
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from handbook.assess import Assessment
+from handbook.book import Chapter, render_book
+from handbook.handouts import footer, for_page, render_sheet
+from handbook.languages import Lang
+from handbook.pack import pack
+from handbook.project import BOOK
+from handbook.render import Renderer, Site
+from handbook.search import item_entries, language_index
+from handbook.status import STATES, FileStatus, page_notices, project_status
+from handbook.urls import Urls, root_of
+
+_TITLE = re.compile(r"^# .*$", re.M)
+
+
+@dataclass
+class PageState:
+    """A page being rendered: its slug (the same in every language), its address below the site root, where its
+    text comes from (front matter `origin:`), and the data files its macros have shown so far."""
+
+    slug: str
+    url: str
+    origin: str | None = None
+    shown: list[str] = field(default_factory=list)
+
+    @property
+    def root(self) -> str:
+        """The relative path from the page back to the site root."""
+        return root_of(self.url)
+
+
+@dataclass
+class LanguageBuild:
+    """What the build of one language renders, from the validated site."""
+
+    site: Site
+    lang: Lang
+    site_name: str
+    site_url: str | None
+    folders: bool
+    statuses: dict[str, FileStatus]
+    assessable: dict[str, Assessment]
+    renderer: Renderer = field(init=False)
+    _serials: Any = field(init=False, default_factory=lambda: itertools.count(1))
+
+    def __post_init__(self) -> None:
+        self.renderer = Renderer(self.site, self.folders)
+
+    @property
+    def urls(self) -> Urls:
+        """Where everything is, in this build's style."""
+        return self.renderer.urls
+
+    def macros(self, page: Callable[[], PageState]) -> dict[str, Callable[..., str]]:
+        """The macros a page may call (`pages.MACRO_CHECKS` checks their arguments), for the page being rendered."""
+        renderer, lang, project = self.renderer, self.lang, self.site.project
+
+        def show(file_id: str, view: str = "", level: int = 2) -> str:
+            """Render a data file (list, table, figure…) in the page's language."""
+            state = page()
+            state.shown.append(file_id)
+            html = renderer.show(lang, file_id, view, state.root, level)
+            if file_id in self.assessable and self.site.homes.get(file_id) == state.slug:
+                html += "\n\n" + renderer.assessment(lang, state.root, self.assessable[file_id], self.assessable)
+            return html
+
+        def term(term_id: str, text: str | None = None) -> str:
+            """A glossary term linked to its entry, optionally in the inflected form the sentence needs."""
+            return renderer.term(lang, term_id, text, page().root, next(self._serials))
+
+        def translation_status() -> str:
+            """The translation status of every data file (the editors' page)."""
+            return renderer.render("status.html", lang, page().root, statuses=project_status(project), states=STATES)
+
+        def open_data() -> str:
+            """Every data file with its JSON and CSV downloads (the open-data page)."""
+            files = [(doc, project.paths[file_id]) for file_id, doc in sorted(project.docs.items()) if doc.content]
+            return renderer.render("open-data.html", lang, page().root, files=files)
+
+        return {"show": show, "term": term, "translation_status": translation_status, "open_data": open_data}
+
+    def surround(self, page: PageState, markdown: str, repo: str) -> str:
+        """A page's Markdown, its macros rendered, with what stands around its text: under its title, the notices
+        on what is not yet translated or reviewed, the links to the handouts made from what it shows and to its
+        self-assessment, and its printed footer; at its end, related items on other pages and the data it shows."""
+        renderer, lang, root, project = self.renderer, self.lang, page.root, self.site.project
+        title = self.site.titles.get(lang, {}).get(page.slug, self.site_name)
+        extra = renderer.render("print-footer.html", lang, root, footer=footer(title, lang, page.url, self.site_url))
+        sheets = for_page(renderer, page.slug)
+        shown = list(dict.fromkeys(page.shown))
+        assess = [file_id for file_id in shown if file_id in self.assessable and self.site.homes.get(file_id) == page.slug]
+        if sheets or assess:
+            links = renderer.render("handout-links.html", lang, root, sheets=[(sheet, renderer.sheet_title(lang, sheet)) for sheet in sheets], assess=assess)
+            extra = f"{links}\n\n{extra}"
+        if notices := page_notices(self.statuses, shown, lang, page.origin):
+            extra = renderer.render("notices.html", lang, root, notices=notices) + f"\n\n{extra}"
+        title_line = _TITLE.search(markdown)
+        at = title_line.end() if title_line else 0
+        markdown = f"{markdown[:at]}\n\n{extra}\n\n{markdown[at:]}"
+        files = [(file_id, project.paths[file_id]) for file_id in shown if project.docs[file_id].content]
+        by_page: dict[str, list[str]] = {}
+        for item_id in project.related([file_id for file_id, _ in files]):
+            owner = project.owner[item_id]
+            if owner in self.site.homes and project.docs[owner].content:
+                by_page.setdefault(self.site.homes[owner], []).append(item_id)
+        if by_page:
+            markdown += "\n\n" + renderer.render("related.html", lang, root, related=list(by_page.items()))
+        if files:
+            markdown += "\n\n" + renderer.render("page-data.html", lang, root, files=files, repo=repo.rstrip("/"))
+        return markdown
+
+    def sheets(self) -> dict[str, str]:
+        """Every handout's print-ready page in this language, by the file it is written to."""
+        return {self.urls.sheet_file(self.lang, sheet.id): render_sheet(self.renderer, self.lang, sheet, self.site_name, self.site_url)
+                for sheet in pack(self.site.project)}
+
+    def book_file(self) -> str:
+        """The file of the whole handbook's print-ready page in this language."""
+        return self.urls.sheet_file(self.lang, BOOK)
+
+    def book(self, chapters: list[Chapter]) -> str:
+        """The whole handbook's print-ready page in this language, from the site's pages in order."""
+        return render_book(self.renderer, self.lang, chapters, self.site_name, self.site_url)
+
+    def search_index(self, built: dict[str, Any]) -> dict[str, Any]:
+        """This language's search index, from the one Material's search wrote for this build."""
+        return language_index(built, item_entries(self.renderer, self.lang), self.lang, self.site.project.root)

@@ -1,0 +1,259 @@
+"""The adapter: the handbook as one MkDocs plugin (`handbook` in mkdocs.yml), the only module of handbook/ that
+imports MkDocs. It loads and validates the project once per build, holds one `LanguageBuild` per language under
+way, hands mkdocs-macros the macros (macros/main.py), and adds the files made beside the pages to MkDocs' own
+files, so `mkdocs build` writes them and `mkdocs serve` serves them.
+
+static-i18n builds the other languages inside the default one's `on_post_build` (priority -100), through MkDocs'
+own `build()`, on this same plugin object: every event below runs once per language, nested, so the builds under
+way are a stack, innermost last, and each reads its language from the config at `on_pre_build`."""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from handbook import fonts, search
+from handbook.assess import assessments
+from handbook.book import Chapter
+from handbook.build import LanguageBuild, PageState
+from handbook.export import exported
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
+from handbook.pages import check_pages, load_site
+from handbook.problems import ValidationFailed
+from handbook.project import Project, data_paths, load_project
+from handbook.render import MACRO_CHECKS, Site
+from handbook.status import statuses_by_file
+from handbook.timing import CALLS, write_if_asked
+from handbook.urls import Urls
+
+
+class HandbookConfig(base.Config):
+    """The plugin's options in mkdocs.yml."""
+
+    # The copy read from a folder or USB stick through file:// (`handbook offline` sets HANDBOOK_OFFLINE): every
+    # address names a file, as MkDocs' use_directory_urls: false makes them, search runs in an iframe (Material's
+    # iframe-worker) and each language's index is also a script.
+    offline = c.Type(bool, default=False)
+
+
+@dataclass
+class _Build:
+    """A language's build under way: what it renders, and what the plugin keeps of it until its end."""
+
+    language: LanguageBuild
+    macros: dict[str, Any]
+    pages: list[Page] = field(default_factory=list)
+    book: File | None = None
+    search: dict[str, Any] | None = None  # the index Material's search wrote for this build, while it is the only one
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    """The handbook's build: validation, macros, handouts, the book, print fonts, open data, search per language."""
+
+    def __init__(self) -> None:
+        self.root = Path.cwd()
+        self._loaded: tuple[Any, ...] = ()
+        self.site: Site | None = None
+        self.builds: list[_Build] = []  # innermost last
+        self.page: PageState | None = None
+        self._404: bytes | None = None
+        self._compiled = _CompiledTemplates()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Nothing to set up; its presence keeps this object, and the project it loaded, across `mkdocs serve`'s
+        rebuilds (MkDocs' rule), so an unchanged project is not validated again."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Validate data and pages before anything is written; no edit button unless the repository's address is
+        set (HANDBOOK_REPO_URL); file addresses for the offline copy."""
+        self.root = Path(config.config_file_path).parent
+        if not self.builds:  # the default language's build, which holds the others: once per build of the site
+            self._load()
+        if not config.repo_url:
+            config.edit_uri = None
+        if self.config.offline:
+            config.use_directory_urls = False
+        config.extra["offline"] = self.config.offline  # the theme's templates read it (overrides/main.html)
+        return config
+
+    def _load(self) -> None:
+        """The project and its pages, validated; loaded again only when a data file changed."""
+        paths = data_paths(self.root)
+        key = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+        if key != self._loaded or self.site is None:
+            CALLS["load_project"] += 1
+            try:
+                project = load_project(self.root, paths)
+            except ValidationFailed as failed:
+                raise PluginError(f"the data has {len(failed.problems)} problem(s):\n{failed}") from None
+            self.site, self._loaded = None, key
+            self._statuses = statuses_by_file(project)
+            self._assessable = assessments(project)
+            self.site = load_site(project)
+        if problems := check_pages(self.site):
+            raise PluginError(f"the pages have {len(problems)} problem(s):\n" + "\n".join(map(str, problems)))
+
+    @property
+    def project(self) -> Project:
+        """The validated project of the build under way."""
+        assert self.site is not None, "the project is loaded in on_config"
+        return self.site.project
+
+    def macros(self) -> dict[str, Any]:
+        """The macros pages call, for mkdocs-macros (macros/main.py): each renders in the language being built, for
+        the page being rendered."""
+
+
+        def bound(name: str) -> Any:
+            def macro(*args: Any, **kwargs: Any) -> str:
+                return self.builds[-1].macros[name](*args, **kwargs)
+
+            macro.__name__ = name
+            return macro
+
+        return {name: bound(name) for name in MACRO_CHECKS}
+
+    def _page(self) -> PageState:
+        """The page being rendered."""
+        assert self.page is not None, "a macro runs only while a page is rendered"
+        return self.page
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """A language's build begins (static-i18n has set its language and site name)."""
+        lang: Lang = config.theme["language"]
+        language = LanguageBuild(self.site, lang, config.site_name, config.site_url, config.use_directory_urls, self._statuses, self._assessable)
+        self.builds.append(_Build(language, language.macros(self._page)))
+
+    @event_priority(-150)  # after static-i18n (-100), which picks the files of the language being built
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the files made beside the pages: the handouts' print-ready pages and the whole book's (written at
+        on_env, once every page is rendered); once, for every language, the print fonts and the open data."""
+        build = self.builds[-1]
+        for uri, html in build.language.sheets().items():
+            files.append(File.generated(config, uri, content=html))
+        build.book = File.generated(config, build.language.book_file(), content="")
+        files.append(build.book)
+        if build.language.lang == DEFAULT_LANGUAGE:
+            theme_fonts = files.get_file_from_path(fonts.SOURCE)
+            if theme_fonts is None:
+                raise PluginError(f"the theme has no {fonts.SOURCE} to make {fonts.FILE} from")
+            files.append(File.generated(config, fonts.FILE, content=fonts.print_fonts(theme_fonts.content_string)))
+            for file_id, fmt, text in exported(self.project):
+                files.append(File.generated(config, Urls.data(file_id, fmt), content=text))
+        return files
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """A page begins: no data shown yet."""
+        slug = page.file.src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+        first, _, rest = slug.partition("/")
+        self.page = PageState(rest if first in LANGUAGES else slug, page.url, None)
+        return page
+
+    @event_priority(-50)  # after mkdocs-macros (0) has rendered the macros
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """What stands around the page's own text (notices, handout links, related items, the data it shows)."""
+        assert self.page is not None
+        self.page.origin = page.meta.get("origin")
+        return self.builds[-1].language.surround(self.page, markdown, config.repo_url or "")
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Keep the page (its `content` is this HTML) for the whole book."""
+        self.builds[-1].pages.append(page)
+        return html
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page is rendered: write the whole book from them, in the navigation's order. The theme's templates
+        compile once per process, not once per language and rebuild (each build makes a new environment)."""
+        env.bytecode_cache = self._compiled
+        build = self.builds[-1]
+        chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(build.pages)]
+        assert build.book is not None
+        build.book.content_string = build.language.book(chapters)
+        return env
+
+    @event_priority(-100)  # after static-i18n (50), which sets the links
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        """A home page's language links relative, like every other page's: static-i18n makes them absolute (`/ru/`),
+        which leads off a site served from a folder of its host, and nowhere in the offline copy."""
+        base = urlsplit(config.site_url or "").path.rstrip("/") + "/"
+        for alternate in getattr(config.extra, "alternate", None) or []:  # static-i18n sets it as an attribute
+            if alternate["link"].startswith(base):
+                alternate["link"] = alternate["link"].removeprefix(base)  # the `url` filter makes it page-relative
+        return context
+
+    @event_priority(-50)  # after Material's search (0) wrote this build's index; before static-i18n (-100) builds more
+    def _keep_what_is_this_languages(self, config: MkDocsConfig) -> None:
+        """Keep the search index Material wrote for this language alone (static-i18n merges every language's into
+        it later); give the language its own 404 page (static-i18n writes every language's to the root, and the
+        default language's comes first)."""
+        build, site_dir = self.builds[-1], Path(config.site_dir)
+        written = site_dir / Urls.search_index(DEFAULT_LANGUAGE)
+        build.search = json.loads(written.read_text("utf-8")) if written.is_file() else None
+        root_404 = site_dir / "404.html"
+        if not root_404.is_file():
+            return
+        if build.language.lang == DEFAULT_LANGUAGE:
+            self._404 = root_404.read_bytes()
+        elif self._404 is not None:
+            _write(config, f"{url_prefix(build.language.lang)}404.html", root_404.read_text("utf-8"))
+            root_404.write_bytes(self._404)
+
+    @event_priority(-200)  # after static-i18n (-100), which builds the other languages inside the default's
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        """The language's own search index (as a script too, for the offline copy); at the very end, the timings."""
+        build = self.builds.pop()
+        lang = build.language.lang
+        if build.search is not None:
+            index = build.language.search_index(build.search)
+            _write(config, Urls.search_index(lang), search.as_json(index))
+            if self.config.offline:
+                _write(config, Urls.search_index(lang, ".js"), search.as_script(index))
+        if not self.builds:
+            self.page, self._404 = None, None
+            write_if_asked()
+
+    on_post_build = CombinedEvent(_keep_what_is_this_languages, _write_search_index)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates kept in memory; Jinja checks each against its source's checksum, so an edited
+    template compiles again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Give the bucket the code compiled earlier, if any."""
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a template's newly compiled code."""
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _write(config: MkDocsConfig, uri: str, text: str) -> None:
+    """Write a file the build makes after its pages, where MkDocs puts a file of that name."""
+    File.generated(config, uri, content=text).copy_file()
+
+
+def _in_order(pages: list[Page]) -> list[Page]:
+    """The pages in the order of the navigation (each page knows the next), but those marked `book: false`."""
+    first = next((p for p in pages if p.previous_page is None and p.next_page is not None), None)
+    ordered = []
+    while first is not None:
+        ordered.append(first)
+        first = first.next_page
+    return [page for page in ordered if page.content and page.meta.get("book", True) is not False]

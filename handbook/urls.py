@@ -1,0 +1,87 @@
+"""Every address of the site, from one place: its pages, the print-ready pages of the handouts and of the whole
+book, their PDFs, the open data and the search indexes. A site has one of two styles, as MkDocs' own
+`use_directory_urls` says: folders (`ru/evidence/`) for a web server, files (`ru/evidence.html`) for the copy read
+from a folder through file://, where a browser shows a folder's listing, not its index.html."""
+
+from dataclasses import dataclass
+
+from handbook.languages import Lang, url_prefix
+
+SHEETS = "handouts"  # the folder of the print-ready pages (and the slug of the page that lists them)
+PDFS = "pdf"
+DATA = "data"
+SEARCH = "search"
+
+
+def root_of(url: str) -> str:
+    """The relative path from a page at `url` (below the site root, e.g. `ru/handouts/x/`) back to the site root."""
+    return "../" * url.count("/")
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Where everything is below the site root, in one of the site's two styles."""
+
+    folders: bool = True  # MkDocs' use_directory_urls
+    indexes: frozenset[str] = frozenset({""})  # the slugs of pages that are a folder's index.md
+
+    def page(self, lang: Lang, slug: str, anchor: str = "") -> str:
+        """A page of the handbook by slug (`practices/community`, '' for the home page), at an anchor if given."""
+        if self.folders:
+            path = f"{slug}/" if slug else ""
+        else:
+            path = f"{slug}/index.html".lstrip("/") if slug in self.indexes else f"{slug}.html"
+        return url_prefix(lang) + path + (f"#{anchor}" if anchor else "")
+
+    def sheet(self, lang: Lang, sheet_id: str) -> str:
+        """The print-ready page of a handout (or of the whole book) in `lang`."""
+        return self.sheet_file(lang, sheet_id).removesuffix("index.html" if self.folders else "")
+
+    @staticmethod
+    def sheet_file(lang: Lang, sheet_id: str) -> str:
+        """The file of a handout's print-ready page, the same in both styles."""
+        return f"{url_prefix(lang)}{SHEETS}/{sheet_id}/index.html"
+
+    @staticmethod
+    def pdf(lang: Lang, sheet_id: str) -> str:
+        """A handout's PDF (made by `handbook pdf` from its print-ready page)."""
+        return f"{url_prefix(lang)}{PDFS}/{sheet_id}.pdf"
+
+    @staticmethod
+    def data(file_id: str, fmt: str) -> str:
+        """A data file as open data, all languages side by side (one file for every language)."""
+        return f"{DATA}/{file_id}.{fmt}"
+
+    @staticmethod
+    def search_index(lang: Lang, suffix: str = ".json") -> str:
+        """A language's search index (`.js`: the same, as the script Material loads through file://)."""
+        return f"{url_prefix(lang)}{SEARCH}/search_index{suffix}"
+
+
+@dataclass(frozen=True)
+class Links:
+    """The links of one page: relative to it (`root` leads back to the site root), in its language."""
+
+    urls: Urls
+    lang: Lang
+    root: str = ""
+
+    def page(self, slug: str, anchor: str = "") -> str:
+        """A page of the handbook in this language."""
+        return self.root + self.urls.page(self.lang, slug, anchor)
+
+    def sheet(self, sheet_id: str, lang: Lang | None = None) -> str:
+        """A handout's print-ready page, in this language or another."""
+        return self.root + self.urls.sheet(lang or self.lang, sheet_id)
+
+    def pdf(self, sheet_id: str) -> str:
+        """A handout's PDF in this language."""
+        return self.root + self.urls.pdf(self.lang, sheet_id)
+
+    def data(self, file_id: str, fmt: str) -> str:
+        """A data file as open data."""
+        return self.root + self.urls.data(file_id, fmt)
+
+    def asset(self, path: str) -> str:
+        """A file of the theme's (`assets/stylesheets/sheet.css`), shared by every language."""
+        return self.root + path

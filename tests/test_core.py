@@ -1,0 +1,123 @@
+"""The core's pieces alone, with no build: positions in YAML, the addresses of both styles, the book's links, one
+language's search index, totals of the translation status, and the layers of the code."""
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from handbook.book import Chapter, link_inside
+from handbook.load import Loc, position, read_yaml
+from handbook.search import PIPELINE, SEPARATOR, language_index
+from handbook.status import FileStatus, totals
+from handbook.urls import Links, Urls, root_of
+
+from conftest import ROOT
+
+YAML = """\
+id: sample
+items:
+  - id: one
+    name: {kk: Бір, ru: Один, en: One}
+  - id: two
+    name:
+      kk: Екі
+      ru: Два
+"""
+
+
+@pytest.mark.parametrize(("loc", "at_key", "expected"), [
+    (("id",), False, (1, 5)),
+    (("items", 0), False, (3, 5)),
+    (("items", 0, "name", "ru"), False, (4, 25)),  # in a flow mapping too
+    (("items", 1, "name"), True, (6, 5)),
+    (("items", 1, "name", "ru"), False, (8, 11)),
+    (("items", 1, "name", "en"), False, (7, 7)),  # missing: where its parent's value begins
+    (("items", 5, "name"), False, (3, 3)),  # no such item: where the list begins
+])
+def test_every_value_keeps_its_line_and_column(tmp_path: Path, loc: Loc, at_key: bool, expected: tuple[int, int]) -> None:
+    (tmp_path / "sample.yml").write_text(YAML, "utf-8")
+    document = read_yaml(tmp_path / "sample.yml", "data/sample.yml")
+    assert position(document.data, loc, at_key=at_key) == expected
+
+
+@pytest.mark.parametrize(("folders", "slug", "anchor", "lang", "expected"), [
+    (True, "", "", "kk", ""),
+    (True, "evidence", "", "ru", "ru/evidence/"),
+    (True, "school-practice", "sdp-plan", "en", "en/school-practice/#sdp-plan"),
+    (False, "", "", "kk", "index.html"),
+    (False, "", "x", "ru", "ru/index.html#x"),
+    (False, "evidence", "", "ru", "ru/evidence.html"),
+    (False, "school-practice", "sdp-plan", "kk", "school-practice/index.html#sdp-plan"),
+    (False, "school-practice/tasks", "", "en", "en/school-practice/tasks.html"),
+])
+def test_a_page_has_one_address_in_each_style(folders: bool, slug: str, anchor: str, lang: str, expected: str) -> None:
+    assert Urls(folders, frozenset({"", "school-practice"})).page(lang, slug, anchor) == expected
+
+
+def test_links_are_relative_to_the_page_and_generated_pages_keep_their_files() -> None:
+    for folders in (True, False):
+        urls = Urls(folders)
+        sheet = urls.sheet("ru", "ten-factors")
+        assert urls.sheet_file("ru", "ten-factors") == "ru/handouts/ten-factors/index.html"
+        assert sheet == ("ru/handouts/ten-factors/" if folders else "ru/handouts/ten-factors/index.html")
+        links = Links(urls, "ru", root_of(sheet))
+        assert links.pdf("ten-factors") == "../../../ru/pdf/ten-factors.pdf"
+        assert links.data("glossary", "csv") == "../../../data/glossary.csv"
+        assert links.sheet("ten-factors", "kk") == "../../../" + urls.sheet("kk", "ten-factors")
+    assert root_of("") == "" and root_of("evidence.html") == "" and root_of("ru/evidence/") == "../../"
+
+
+def test_the_book_links_inside_itself_and_drops_links_to_pages_outside_it() -> None:
+    chapters = [
+        Chapter("ru/", "Главная", '<h2 id="a">A</h2><a href="evidence/#b">to b</a> <a href="glossary/">out</a>'),
+        Chapter("ru/evidence/", "Данные", '<p id="b" aria-describedby="tip">B</p><a href="../#a">back</a> '
+                '<a href="https://example.org/">web</a><style>p{}</style>'),
+    ]
+    home, evidence = link_inside(chapters)
+    assert 'id="p-ru--a"' in home.html and 'href="#p-ru-evidence--b"' in home.html
+    assert "glossary" not in home.html and ">out</a>" in home.html  # a page not in the book: the link is dropped
+    assert 'id="p-ru-evidence--b"' in evidence.html and 'aria-describedby="p-ru-evidence--tip"' in evidence.html
+    assert 'href="#p-ru--a"' in evidence.html and 'href="https://example.org/"' in evidence.html
+    assert "<style" not in evidence.html
+
+
+def test_the_book_links_inside_itself_in_the_offline_copy_too() -> None:
+    chapters = [Chapter("ru/index.html", "Главная", '<a href="evidence.html#b">b</a>'), Chapter("ru/evidence.html", "Данные", '<p id="b">B</p>')]
+    home, evidence = link_inside(chapters)
+    assert 'href="#p-ru-evidence--b"' in home.html and 'id="p-ru-evidence--b"' in evidence.html
+
+
+def test_a_language_index_is_relative_to_its_root_and_adds_named_items() -> None:
+    built = {"config": {"lang": ["en"], "separator": "[\\s]+"}, "docs": [
+        {"location": "ru/", "title": "Главная", "text": "…"},
+        {"location": "ru/glossary/#leadership", "title": "Лидерство", "text": "…"},
+    ]}
+    items = [
+        {"location": "glossary/#leadership", "title": "Лидерство", "text": "определение", "boost": 2},
+        {"location": "factors/#trust", "title": "Доверие", "text": "…"},
+    ]
+    index = language_index(built, items, "ru", ROOT)
+    assert index["config"]["lang"] == ["ru"] and index["config"]["separator"] == SEPARATOR and index["config"]["pipeline"] == PIPELINE
+    assert index["config"]["handbook"] == {}  # Russian is not typed in Latin letters
+    assert [doc["location"] for doc in index["docs"]] == ["", "glossary/#leadership", "factors/#trust"]
+    assert index["docs"][1]["boost"] == 2 and index["docs"][1]["text"] == "…"  # the page's own section, boosted
+    assert "keys" in language_index(built | {"docs": []}, [], "kk", ROOT)["config"]["handbook"]
+
+
+def test_status_totals_add_up_every_file() -> None:
+    def status(path: str, kk: int, ru: int) -> FileStatus:
+        return FileStatus(path, "list", {"kk": Counter(source=kk), "ru": Counter(translated=ru, reviewed=1), "en": Counter()})
+
+    summed = totals([status("a.yml", 2, 3), status("b.yml", 5, 0)])
+    assert summed["kk"]["source"] == 7 and summed["ru"]["translated"] == 3 and summed["ru"]["reviewed"] == 2
+    assert sum(summed["en"].values()) == 0
+
+
+def test_the_layers_hold_and_only_the_adapter_imports_mkdocs() -> None:
+    linter = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(linter)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "2 kept, 0 broken" in result.stdout
