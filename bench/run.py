@@ -1,5 +1,5 @@
 """`make bench`: build time, per-language scaling, data-layer share, memory, serve latency, page weight, search recall
-and speed, PDFs, growth."""
+and speed, PDFs, growth, and how long `make check` and the full test suite take."""
 
 import functools
 import gzip
@@ -14,7 +14,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -90,35 +90,55 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve_latency(project: Path) -> list[float]:
-    """Seconds from saving a YAML edit to `mkdocs serve` showing it, three times."""
+# The edits the serve figures time: a data text (shown on every language's pages, changed in one) and a page's text;
+# each with the word it adds (in one script: validation rejects a word mixing Latin and Cyrillic letters).
+EDITS: dict[str, tuple[str, str, Callable[[str, str], str]]] = {
+    "YAML": ("data/ten_factors.yml", "ten-factors/", lambda text, word: text.replace("kk: Адамгершілік мақсат", f"kk: Адамгершілік мақсат Деректер{word}")),
+    "Markdown": ("docs/ru/evidence.md", "ru/evidence/", lambda text, word: f"{text}\nСтраница{word}\n"),
+}
+
+
+def serve_latency(project: Path) -> dict[str, list[float]]:
+    """Seconds from saving an edit to `mkdocs serve` showing it, three times for each kind of edit (EDITS)."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/ten-factors/"
-    data = project / "data" / "ten_factors.yml"
-    original = data.read_text("utf-8")
-    latencies = []
+    latencies: dict[str, list[float]] = {}
     try:
         deadline = time.monotonic() + 120
-        while "moral-purpose" not in fetch(url):
+        while "moral-purpose" not in fetch(f"http://127.0.0.1:{port}/ten-factors/"):
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("mkdocs serve did not start")
             time.sleep(0.2)
-        for attempt in range(3):
-            marker = f"Бенчмарк{attempt}"
-            time.sleep(1.0)  # let the watcher settle after the previous rebuild
-            data.write_text(original.replace("kk: Адамгершілік мақсат", f"kk: Адамгершілік мақсат {marker}"), "utf-8")
-            start = time.perf_counter()
-            while marker not in fetch(url):
-                if time.perf_counter() - start > 60:
-                    raise SystemExit("the edit never appeared")
-                time.sleep(0.05)
-            latencies.append(time.perf_counter() - start)
+        for kind, (path, page, edit) in EDITS.items():
+            source = project / path
+            original = source.read_text("utf-8")
+            try:
+                for attempt in range(3):
+                    marker = f"Бенчмарк{attempt}"
+                    time.sleep(1.0)  # let the watcher settle after the previous rebuild
+                    source.write_text(edit(original, marker), "utf-8")
+                    start = time.perf_counter()
+                    while marker not in fetch(f"http://127.0.0.1:{port}/{page}"):
+                        if time.perf_counter() - start > 60:
+                            raise SystemExit(f"the {kind} edit never appeared")
+                        time.sleep(0.05)
+                    latencies.setdefault(kind, []).append(time.perf_counter() - start)
+            finally:
+                source.write_text(original, "utf-8")
     finally:
-        data.write_text(original, "utf-8")
         server.terminate()
         server.wait()
     return latencies
+
+
+def suite_seconds(*pytest_args: str, lint: bool = False) -> tuple[float, str]:
+    """Wall seconds of a run of the test suite (of `make check` with `lint`), and pytest's last line."""
+    start = time.perf_counter()
+    if lint:
+        subprocess.run(["make", "--no-print-directory", "lint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    lines = result.stdout.strip().splitlines()
+    return time.perf_counter() - start, lines[-1] if lines else result.stderr[-200:]
 
 
 @contextmanager
@@ -261,8 +281,9 @@ def main() -> None:
         steps = data_steps(full)
         print(f"data layer (load, validate, render): {data_seconds(full) * 1000:.0f} ms = {share:.1%} of the build (goal < 10%): {steps}")
         print(f"peak memory of the build:         {full['peak_mb']:.0f} MB (goal < 500 MB)")
-        latencies = serve_latency(project)
-        print(f"`mkdocs serve` shows a YAML edit in: {', '.join(f'{s:.2f}' for s in latencies)} s (median {statistics.median(latencies):.2f} s; goal ≤ 3 s)")
+        for kind, latencies in serve_latency(project).items():
+            print(f"`mkdocs serve` shows a {kind} edit in: {', '.join(f'{s:.2f}' for s in latencies)} s "
+                  f"(median {statistics.median(latencies):.2f} s; one language's build: {kk['seconds']:.2f} s)")
         with built_site(project) as site:
             with served(site) as base:
                 weights = page_weight(site, base)
@@ -297,6 +318,10 @@ def main() -> None:
             baseline = baseline or per_page
             print(f"  {factor:>2}× ({pages:>4} pages): {run['seconds']:6.2f} s, {per_page * 1000:5.1f} ms/page ({per_page / baseline:.2f}× the 1× rate), "
                   f"data layer {data_seconds(run) / run['seconds']:.1%} ({data_steps(run)}), peak {run['peak_mb']:.0f} MB")
+        seconds, last = suite_seconds("-m", "not browser and not pdf", lint=True)
+        print(f"`make check` (lint, then the tests with no browser and no PDF): {seconds:.0f} s (goal < 60 s): {last}")
+        seconds, last = suite_seconds()
+        print(f"the full test suite (`make test` without installing): {seconds:.0f} s (goal < 600 s): {last}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
