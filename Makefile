@@ -57,12 +57,13 @@ pango:
 chromium:
 	@command -v $(CHROMIUM) >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# Everything, on two processes (pytest-xdist); the tests sharing a build or the PDFs run on the same one.
 test: $(STAMP) chromium pango
-	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 # While working: lint, then every test that needs neither a browser nor PDFs (markers set in tests/conftest.py).
 check: lint
-	$(BIN)/python -m pytest -q -m "not browser and not pdf"
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not browser and not pdf"
 
 # ruff, then the layers and the seam (import-linter's contracts in pyproject.toml).
 lint: $(STAMP)

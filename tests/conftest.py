@@ -11,6 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
 
@@ -21,10 +22,10 @@ PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "kazakh-latin.yml", "data", "docs
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """Run a real strict build of `project` into `site`."""
+def mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run a real strict build of `project` into `site` (with more environment variables if given)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    return subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    return subprocess.run(command, cwd=project, env={**ENV, **env}, capture_output=True, text=True)
 
 
 def handbook(project: Path, *args: str) -> subprocess.CompletedProcess:
@@ -53,13 +54,59 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def timings_of(site: Path) -> Path:
+    """Where the build of the session's site wrote its data-layer timings (handbook/timing.py)."""
+    return site.with_name(site.name + "-timings.json")
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once for the session."""
+    """The real site, built once for the session (its data-layer timings beside it: `timings`)."""
     out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+    result = mkdocs_build(ROOT, out, HANDBOOK_TIMINGS=str(timings_of(out)))
     assert result.returncode == 0, result.stderr
     return out
+
+
+# What editors change in `edited` (each test of an edit reads only what its own edit touched):
+MARKDOWN_LOOKALIKE = "Quality *of* _teaching_ `x` [a](http://e.org) a\\b | { #y }"  # Markdown in a data text
+REPO_URL, SITE_URL = "https://github.com/cpm/handbook", "https://cpm.example/handbook/"
+CHANGED_SOURCE = ("Көшбасшылық негізінен тиісті курстарға", "Көшбасшылық әдетте тиісті курстарға")
+
+
+def add_rubric(project: Path) -> None:
+    """A second rubric, shown on the development rubric's page in every language, and nothing else."""
+    rubric = yaml.safe_load((project / "data" / "development_rubric.yml").read_text("utf-8"))
+    rubric["id"] = "second-rubric"
+    for part in rubric["columns"] + rubric["rows"]:
+        part["id"] = f"second-{part['id']}"
+    for row in rubric["rows"]:
+        row["cells"] = {f"second-{column}": cells for column, cells in row["cells"].items()}
+    (project / "data" / "second_rubric.yml").write_text(yaml.safe_dump(rubric, allow_unicode=True), "utf-8")
+    for lang in LANGS:
+        page = project / "docs" / lang / "school-practice" / "development-rubric.md"
+        page.write_text(page.read_text("utf-8") + '\n{{ show("second-rubric") }}\n', "utf-8")
+
+
+@pytest.fixture(scope="session")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the project as editors might change it, and its site, built once with the repository's and the
+    site's addresses set: a new rubric (add_rubric), a changed Kazakh source text of the development rubric
+    (CHANGED_SOURCE), HTML and Markdown characters in two English factor names. One build for several tests, each
+    reading what its own change touched."""
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    add_rubric(project)
+    rubric = project / "data" / "development_rubric.yml"
+    text = rubric.read_text("utf-8")
+    assert text.count(CHANGED_SOURCE[0]) == 1
+    rubric.write_text(text.replace(*CHANGED_SOURCE), "utf-8")
+    factors = project / "data" / "ten_factors.yml"
+    text = factors.read_text("utf-8").replace("en: Moral purpose", "en: \"Moral purpose 3 < 5 & 'q' <3\"")
+    factors.write_text(text.replace("en: Quality of teaching", f"en: '{MARKDOWN_LOOKALIKE}'"), "utf-8")
+    site = project.with_name("site")
+    result = mkdocs_build(project, site, HANDBOOK_REPO_URL=REPO_URL, HANDBOOK_SITE_URL=SITE_URL)
+    assert result.returncode == 0, result.stderr
+    return project, site
 
 
 @pytest.fixture
@@ -98,7 +145,10 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-NEEDS = {"browser": {"browser"}, "pdf": {"pdfs"}, "build": {"site", "offline", "project"}}
+NEEDS = {"browser": {"browser"}, "pdf": {"pdfs"}, "build": {"site", "offline", "project", "built_project", "served", "edited"}}
+
+
+SHARED_BUILDS = {"edited", "built_project", "served", "offline", "pdfs"}  # built once, for the tests that use them
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -108,3 +158,5 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         needs = [mark for mark, fixtures in NEEDS.items() if used & fixtures or item.get_closest_marker(mark)]
         for mark in needs or ["unit"]:
             item.add_marker(mark)
+        for shared in sorted(used & SHARED_BUILDS):  # with pytest-xdist (`make check`), one worker builds it for them all
+            item.add_marker(pytest.mark.xdist_group(shared))

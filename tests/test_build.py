@@ -2,13 +2,14 @@
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import material
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, ROOT, copy_project, handbook, mkdocs_build, page_url, soup
+from conftest import LANGS, MARKDOWN_LOOKALIKE, ROOT, copy_project, handbook, page_url, soup
 
 SLUGS = ("", "ten-factors")
 
@@ -156,19 +157,12 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
     assert not offending
 
 
-MARKDOWN_LOOKALIKE = "Quality *of* _teaching_ `x` [a](http://e.org) a\\b | { #y }"
 
 
-def test_html_and_markdown_in_data_are_shown_as_written(tmp_path: Path) -> None:
+def test_html_and_markdown_in_data_are_shown_as_written(edited: tuple[Path, Path]) -> None:
     """Data texts are plain text: HTML is escaped, and what Markdown would read as markup (the page's HTML is
     Markdown again) is shown as written, in a heading as in a table cell."""
-    project = copy_project(tmp_path / "project")
-    data = project / "data" / "ten_factors.yml"
-    text = data.read_text("utf-8").replace("en: Moral purpose", "en: \"Moral purpose 3 < 5 & 'q' <3\"")
-    data.write_text(text.replace("en: Quality of teaching", f"en: '{MARKDOWN_LOOKALIKE}'"), "utf-8")
-    out = tmp_path / "out"
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
+    _, out = edited  # two English factor names: one with HTML's characters, one MARKDOWN_LOOKALIKE
     html = (out / "en/ten-factors/index.html").read_text("utf-8")
     assert "Moral purpose 3 < 5" not in html
     page = BeautifulSoup(html, "html.parser")
@@ -179,9 +173,16 @@ def test_html_and_markdown_in_data_are_shown_as_written(tmp_path: Path) -> None:
     assert any(cell.get_text() == f"2. {MARKDOWN_LOOKALIKE}" for cell in page.select(".hb-grid td"))
 
 
-def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with a good site built by `handbook build` (each test copies it again to break it)."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
     assert handbook(project, "build").returncode == 0
+    return project
+
+
+def test_failed_build_leaves_the_last_good_site(built_project: Path, tmp_path: Path) -> None:
+    project = shutil.copytree(built_project, tmp_path / "project", symlinks=True)
     site = project / "site"
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert (site / "ten-factors/index.html").is_file()
@@ -196,10 +197,9 @@ def test_failed_build_leaves_the_last_good_site(tmp_path: Path) -> None:
     assert not list(project.glob(".site-*")), "no temporary folder is left behind"
 
 
-def test_failed_mkdocs_step_also_leaves_the_last_good_site(tmp_path: Path) -> None:
+def test_failed_mkdocs_step_also_leaves_the_last_good_site(built_project: Path, tmp_path: Path) -> None:
     """A failure the validator cannot see (a broken theme template) still keeps the old site."""
-    project = copy_project(tmp_path / "project")
-    assert handbook(project, "build").returncode == 0
+    project = shutil.copytree(built_project, tmp_path / "project", symlinks=True)
     site = project / "site"
     before = sorted(p.relative_to(site) for p in site.rglob("*"))
     (project / "overrides" / "404.html").write_text("{% block content %}{{ nosuch.attr.x }}{% endblock %}", "utf-8")
@@ -250,11 +250,17 @@ def test_every_internal_link_reaches_its_page_and_anchor(site: Path) -> None:
     from urllib.parse import unquote, urlsplit
 
     parsed: dict[Path, BeautifulSoup] = {}
+    ids: dict[Path, set[str]] = {}
 
     def page(path: Path) -> BeautifulSoup:
         if path not in parsed:
             parsed[path] = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+            ids[path] = {tag["id"] for tag in parsed[path].find_all(id=True)}
         return parsed[path]
+
+    def has_id(path: Path, anchor: str) -> bool:
+        page(path)
+        return anchor in ids[path]
 
     broken = []
     checked = 0
@@ -268,7 +274,7 @@ def test_every_internal_link_reaches_its_page_and_anchor(site: Path) -> None:
                 ok = (html.parent / unquote(target.path)).resolve().is_file()
             else:
                 file = (html.parent / unquote(target.path) / "index.html").resolve() if target.path else html
-                ok = file.is_file() and (not target.fragment or page(file).find(id=unquote(target.fragment)) is not None)
+                ok = file.is_file() and (not target.fragment or has_id(file, unquote(target.fragment)))
             checked += 1
             if not ok:
                 broken.append((html.relative_to(site).as_posix(), href))

@@ -2,11 +2,9 @@
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ENV, ROOT, handbook
+from conftest import ROOT, handbook, timings_of
 
 
 def test_committed_schemas_match_the_model() -> None:
@@ -40,10 +38,6 @@ def test_status_counts_every_item_by_language() -> None:
     assert "high-expectations:" in result.stdout, "editors' notes are listed"
 
 
-def test_the_data_is_loaded_once_per_three_language_build(tmp_path: Path) -> None:
-    timings = tmp_path / "timings.json"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")]
-    result = subprocess.run(command, cwd=ROOT, env={**ENV, "HANDBOOK_TIMINGS": str(timings)}, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert all((tmp_path / "site" / lang / "index.html").is_file() for lang in ("ru", "en"))
-    assert json.loads(timings.read_text())["calls"] == {"load_project": 1}
+def test_the_data_is_loaded_once_per_three_language_build(site: Path) -> None:
+    assert all((site / lang / "index.html").is_file() for lang in ("ru", "en"))
+    assert json.loads(timings_of(site).read_text())["calls"] == {"load_project": 1}

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from handbook.collation import collate
 
@@ -109,27 +109,28 @@ def test_english_names_are_distinct() -> None:
 
 
 def test_term_links_reach_an_anchor_in_the_same_language(site: Path) -> None:
-    parsed: dict[Path, BeautifulSoup] = {}
+    parsed: dict[Path, tuple[BeautifulSoup, dict[str, Tag]]] = {}
 
-    def parse(path: Path) -> BeautifulSoup:
-        """A built page, parsed once (the glossary is the landing page of hundreds of links)."""
+    def parse(path: Path) -> tuple[BeautifulSoup, dict[str, Tag]]:
+        """A built page and its elements by id, parsed once (the glossary is the landing page of hundreds of links)."""
         if path not in parsed:
-            parsed[path] = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+            page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+            parsed[path] = page, {tag["id"]: tag for tag in page.find_all(id=True)}
         return parsed[path]
 
     links = 0
     for html in site.rglob("index.html"):
-        page = parse(html.resolve())
+        page, ids = parse(html.resolve())
         lang = page.html["lang"]
         for link in page.select("a.hb-term__link"):
             links += 1
             target = urlsplit(link["href"])
             file = (html.parent / target.path / "index.html").resolve()
             assert file.is_file(), link["href"]
-            landing = parse(file)
+            landing, landing_ids = parse(file)
             assert landing.html["lang"] == lang
-            assert landing.find(id=target.fragment) is not None
-            tip = page.find(id=link["aria-describedby"])
+            assert target.fragment in landing_ids
+            tip = ids.get(link["aria-describedby"])
             assert tip and tip.get("role") == "tooltip" and tip.get_text(strip=True)
     assert links >= 3
 

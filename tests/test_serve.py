@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV
+from conftest import ENV, copy_project
 
 
 def get(url: str) -> str:
@@ -33,9 +33,11 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
     raise AssertionError(f"{text!r} never appeared at {url}")
 
 
-@pytest.fixture
-def served(project: Path) -> Iterator[tuple[str, Path]]:
-    """A scratch copy of the project under `mkdocs serve` on a free loopback port."""
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A scratch copy of the project under `mkdocs serve` on a free loopback port, shared by the tests below (each
+    edits files of its own)."""
+    project = copy_project(tmp_path_factory.mktemp("served") / "project")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
