@@ -65,9 +65,10 @@ test: $(STAMP) chromium pango
 check: lint
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not browser and not pdf"
 
-# ruff, then the layers and the seam (import-linter's contracts in pyproject.toml).
+# ruff, the types of handbook/ (mypy), then the layers and the seam (import-linter's contracts); all in pyproject.toml.
 lint: $(STAMP)
 	$(BIN)/ruff check handbook macros tests bench
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 bench: $(STAMP) chromium pango

@@ -10,14 +10,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from handbook.model import Id, ListItem, MatrixDoc, MatrixRow, RubricDoc, Statement, TiersDoc
+from handbook.model import Id, ListDoc, ListItem, MatrixDoc, MatrixRow, RubricDoc, Statement, TiersDoc
 from handbook.project import Project
 
 FORMAT = "cpm-handbook-self-assessment"
 VERSION = 1
-STATEMENT_FORMS = ("competencies-table",)  # tables whose every statement is rated 1-4
-PORTFOLIO = "portfolio-standards"  # the standards tracked with the evidence types of the action-research figure
-EVIDENCE = "action-research-figure"
 SCALE = 4  # levels of the statement scale (data/ui.yml assess.scale-1 … assess.scale-4)
 STATUSES = ("not-started", "in-progress", "collected")
 # The interface strings the script shows (data/ui.yml, each as assess.<key>), in the page's language.
@@ -57,20 +54,17 @@ def statements(doc: MatrixDoc) -> list[tuple[MatrixRow, ListItem, list[tuple[str
 
 
 def assessments(project: Project) -> dict[str, Assessment]:
-    """Every assessable data file: each rubric, the statement tables, and the portfolio's standards."""
+    """Every assessable data file, as its data declares it: each rubric, each table marked `assess: statements`, and
+    each list marked `portfolio:` (tracked with the evidence types of the figure it names)."""
     found: dict[str, Assessment] = {}
     for file_id, doc in project.docs.items():
         if isinstance(doc, RubricDoc):
             found[file_id] = Assessment(file_id, "rubric", [row.id for row in doc.rows], len(doc.columns))
-        elif file_id in STATEMENT_FORMS and isinstance(doc, MatrixDoc):
+        elif isinstance(doc, MatrixDoc) and doc.assess == "statements":
             found[file_id] = Assessment(file_id, "statements", [sid for _, _, cell in statements(doc) for sid, _ in cell], SCALE)
-    standards, figure = project.docs.get(PORTFOLIO), project.docs.get(EVIDENCE)
-    if standards is not None and isinstance(figure, TiersDoc):
-        groups: dict[str, list[str]] = {}
-        for item in standards.items:
-            groups.setdefault(item.name.en.split(".")[0], []).append(item.id)
-        evidence = [box.id for tier in figure.tiers for box in tier.boxes]
-        found[PORTFOLIO] = Assessment(PORTFOLIO, "portfolio", [item.id for item in standards.items], evidence=evidence, groups=groups)
+        elif isinstance(doc, ListDoc) and doc.portfolio and isinstance(figure := project.docs.get(doc.portfolio.evidence), TiersDoc):
+            evidence = [box.id for tier in figure.tiers for box in tier.boxes]
+            found[file_id] = Assessment(file_id, "portfolio", [item.id for item in doc.items], evidence=evidence, groups=doc.groups())
     return found
 
 

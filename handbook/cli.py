@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from handbook.languages import LANGUAGES
+from handbook.languages import LANGUAGES, Lang
 from handbook.pages import check_pages, load_site
 from handbook.problems import Problem
 from handbook.project import load_project, read_project
@@ -94,9 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "stamp":
         return stamp_files(root, args.paths, args.id, args.lang)
     if args.command == "status":
-        from handbook.status import FORMATS, project_status
+        from handbook.status import FORMATS as STATUS_FORMATS
+        from handbook.status import project_status
 
-        print(FORMATS[args.format](project_status(load_project(root))))
+        print(STATUS_FORMATS[args.format](project_status(load_project(root))))
         return 0
     from handbook.site import build_site
 
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     return build_site(root, site_dir)
 
 
-def stamp_files(root: Path, paths: list[Path], only_id: str | None, only_lang: str | None) -> int:
+def stamp_files(root: Path, paths: list[Path], only_id: str | None, only_lang: Lang | None) -> int:
     """Stamp the translations of some data files with their source's current fingerprint; say what changed."""
     from handbook.fingerprint import stamp
 
@@ -123,7 +124,7 @@ def stamp_files(root: Path, paths: list[Path], only_id: str | None, only_lang: s
         if file_id is None:
             print(f"{path}: not a data file of the project", file=sys.stderr)
             return 1
-        for line in stamp(root / project.paths[file_id], project.paths[file_id], project.docs[file_id], only_id, only_lang) or [f"{project.paths[file_id]}: up to date"]:
+        for line in stamp(root / project.paths[file_id], project.documents[file_id], project.docs[file_id], only_id, only_lang) or [f"{project.paths[file_id]}: up to date"]:
             print(line)
     return 0
 

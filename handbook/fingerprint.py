@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from handbook.languages import LANGUAGES, Lang
-from handbook.load import Document, position, read_yaml
+from handbook.load import Document, position
 from handbook.model import DataDoc, Origins, Text
 
 TRANSLATION = re.compile(r"(translated|reviewed)(?: @[0-9a-f]{8})?")
@@ -75,10 +75,11 @@ def outdated(owner: Owner, lang: Lang) -> str | None:
     return current if recorded and current and recorded != current else None
 
 
-def stamp(path: Path, shown: str, doc: DataDoc, only_id: str | None = None, only_lang: Lang | None = None) -> list[str]:
-    """Record the current source fingerprint in every translation of a file (or of one item, one language);
-    rewrite only those values, keeping the rest of the file as it is. Returns what changed."""
-    parsed: Document = read_yaml(path, shown)
+def stamp(path: Path, parsed: Document, doc: DataDoc, only_id: str | None = None, only_lang: Lang | None = None) -> list[str]:
+    """Record the current source fingerprint in every translation of a file (or of one item, one language), at
+    `path`, as the project parsed it; rewrite only those values, keeping the rest of the file as it is. Returns what
+    changed."""
+    shown = parsed.path
     edits: list[tuple[int, int, str, Lang, str]] = []
     for owner in owners(doc):
         current = fingerprint(owner.model, owner.origins)

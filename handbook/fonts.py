@@ -18,7 +18,10 @@ def print_fonts(css: str) -> str:
     """fonts.css with each face's family named after its subset: "Roboto" → "Roboto Latin", "Roboto Cyrillic Ext"."""
 
     def rename(face: re.Match[str]) -> str:
-        subset = SUBSETS[FILE_SUBSET.search(face.group()).group(1)]
+        found = FILE_SUBSET.search(face.group())
+        if found is None:
+            raise ValueError(f"fonts.css: a face whose file names no subset (latin, cyrillic, cyrillic-ext): {face.group()[:120]}")
+        subset = SUBSETS[found.group(1)]
         return re.sub(r'font-family: "([^"]+)"', rf'font-family: "\1 {subset}"', face.group())
 
     return HEADER + "\n".join(FACE.sub(rename, face) for face in FACE.findall(css)) + "\n"

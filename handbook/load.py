@@ -7,9 +7,8 @@ from typing import Any
 
 import yaml
 
-from handbook.problems import Problem, ValidationFailed
+from handbook.problems import Loc, Problem, ValidationFailed
 
-Loc = tuple[str | int, ...]
 Position = tuple[int, int]  # 0-based line and column, as YAML marks count
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
 from handbook.languages import Lang
+from handbook.problems import Loc
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ORIGIN_PATTERN = re.compile(r"source \d{3}:\d+(?:-\d+)?|(?:translated|reviewed)(?: @[0-9a-f]{8})?")
@@ -125,9 +126,18 @@ class Doc(Strict):
     origin: Origins
     note: str | None = Field(None, description="an editor's note, never shown to readers")
 
-    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def located(self) -> list[tuple[Loc, Any]]:
         """Every item that has an id, with its place in the file."""
         return [(("items", i), item) for i, item in enumerate(getattr(self, "items", []))]
+
+
+class Portfolio(Strict):
+    """A list readers track as a portfolio: each item a standard they collect evidence for."""
+
+    evidence: Id = Field(description="the figure (a tiers file) whose boxes are the types of evidence readers tick")
+
+
+GROUP_NUMBER = re.compile(r"(\d+)\.\d+")  # a standard's number, "2.1": its group (2), then its place in it
 
 
 class ListDoc(Doc):
@@ -137,7 +147,18 @@ class ListDoc(Doc):
     title: Text | None = Field(None, description="the caption, where the handbook gives one")
     numbered: bool = Field(False, description="number the items (1., 2., …)")
     cites: list[Id] = Field([], description="ids of entries in data/sources.yml")
+    portfolio: Portfolio | None = Field(None, description="readers track the items as a portfolio of standards (a self-assessment form on its "
+                                        "page); each item's name is its number, 2.1, and the items of one group share its first part")
     items: list[ListItem] = Field(min_length=1)
+
+    def groups(self) -> dict[str, list[str]]:
+        """A numbered list's items by group: those whose numbers share their first part (2.1–2.9). The project
+        checks that a portfolio's items are numbered so (project.check_portfolios)."""
+        groups: dict[str, list[str]] = {}
+        for item in self.items:
+            number = GROUP_NUMBER.fullmatch(item.name.in_("kk")) if item.name else None
+            groups.setdefault(number.group(1) if number else "", []).append(item.id)
+        return groups
 
 
 class Statement(Strict):
@@ -170,6 +191,7 @@ class MatrixDoc(Doc):
     columns: list[ListItem] = Field(min_length=1)
     rows: list[MatrixRow] = Field(min_length=1)
     landscape: bool = Field(False, description="too wide for a portrait page: print it on a landscape A4 page")
+    assess: Literal["statements"] | None = Field(None, description="statements: readers rate each statement 1–4 (a self-assessment form on its page)")
 
     @model_validator(mode="after")
     def _cells_name_columns(self) -> "MatrixDoc":
@@ -179,7 +201,7 @@ class MatrixDoc(Doc):
                 raise ValueError(f"row {row.id!r} has cells for unknown columns {unknown}; columns are {columns}")
         return self
 
-    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def located(self) -> list[tuple[Loc, Any]]:
         """Columns and rows."""
         return [(("columns", i), c) for i, c in enumerate(self.columns)] + [(("rows", i), r) for i, r in enumerate(self.rows)]
 
@@ -190,6 +212,7 @@ class RubricDoc(MatrixDoc):
     captioned: ClassVar[bool] = False  # its themes are named on their own
 
     kind: Literal["rubric"]  # type: ignore[assignment]
+    assess: Literal["rubric"] = Field("rubric", description="a rubric is always assessed: readers choose a level for each theme")  # type: ignore[assignment]
 
 
 class Arrow(Strict):
@@ -217,7 +240,7 @@ class ModelDoc(Doc):
     rows: list[ModelRow] = Field(min_length=1)
     arrows: list[Arrow] = []
 
-    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def located(self) -> list[tuple[Loc, Any]]:
         """Every box, row by row."""
         return [(("rows", r, "boxes", b), box) for r, row in enumerate(self.rows) for b, box in enumerate(row.boxes)]
 
@@ -242,7 +265,7 @@ class TiersDoc(Doc):
     tiers: list[Tier] = Field(min_length=1)
     side: list[ListItem] = Field([], description="labels along the side of the stack, top to bottom")
 
-    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def located(self) -> list[tuple[Loc, Any]]:
         """Tiers, their boxes and the side labels."""
         found: list[tuple[tuple[str | int, ...], Any]] = []
         for t, tier in enumerate(self.tiers):
@@ -260,7 +283,7 @@ class PetalsDoc(Doc):
     centre: Text
     petals: list[ListItem] = Field(min_length=1, description="each petal's elements are its points")
 
-    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def located(self) -> list[tuple[Loc, Any]]:
         """The petals."""
         return [(("petals", i), petal) for i, petal in enumerate(self.petals)]
 
@@ -307,7 +330,7 @@ class BlockDoc(Doc):
     see: list[Id] = Field([], description="what the block belongs to, e.g. its practice")
     rows: list[BlockRow] = Field(min_length=1)
 
-    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def located(self) -> list[tuple[Loc, Any]]:
         """The rows."""
         return [(("rows", i), row) for i, row in enumerate(self.rows)]
 
@@ -323,9 +346,10 @@ class CycleDoc(Doc):
     stages: list[ListItem] = Field(min_length=2, description="in order, from the first stage")
     centre: list[ListItem] = Field([], description="what the cycle turns around (an inner ring)")
 
-    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def located(self) -> list[tuple[Loc, Any]]:
         """The stages and the centre."""
-        return [(("stages", i), s) for i, s in enumerate(self.stages)] + [(("centre", i), c) for i, c in enumerate(self.centre)]
+        stages: list[tuple[Loc, Any]] = [(("stages", i), s) for i, s in enumerate(self.stages)]
+        return stages + [(("centre", i), c) for i, c in enumerate(self.centre)]
 
 
 class SourcesDoc(Doc):
@@ -400,7 +424,7 @@ class HandoutsDoc(Doc):
     kind: Literal["handouts"]
     items: list[Handout] = Field(min_length=1)
 
-    def located(self) -> list[tuple[tuple[str | int, ...], Any]]:
+    def located(self) -> list[tuple[Loc, Any]]:
         """Nothing: handout ids are URL slugs, a namespace of their own (see project.check_handouts)."""
         return []
 
@@ -408,7 +432,8 @@ class HandoutsDoc(Doc):
 def blank_forms(docs: list["DataDoc"]) -> list[Handout]:
     """A blank-form handout for every rubric that no listed handout already shows as a form."""
     listed = {(s.data, s.view) for doc in docs if isinstance(doc, HandoutsDoc) for h in doc.items for s in h.show}
-    return [Handout(id=doc.id, show=[Shown(data=doc.id, view="form")]) for doc in docs if isinstance(doc, RubricDoc) and (doc.id, "form") not in listed]
+    return [Handout.model_validate({"id": doc.id, "show": [{"data": doc.id, "view": "form"}]}) for doc in docs
+            if isinstance(doc, RubricDoc) and (doc.id, "form") not in listed]
 
 
 DataDoc = ListDoc | MatrixDoc | RubricDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc | HandoutsDoc

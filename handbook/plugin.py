@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from handbook import fonts, search
 from handbook.assess import assessments
@@ -106,10 +107,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"the pages have {len(problems)} problem(s):\n" + "\n".join(map(str, problems)))
 
     @property
+    def _site(self) -> Site:
+        """The validated project and pages of the build under way."""
+        assert self.site is not None, "the project is loaded in on_config"
+        return self.site
+
+    @property
     def project(self) -> Project:
         """The validated project of the build under way."""
-        assert self.site is not None, "the project is loaded in on_config"
-        return self.site.project
+        return self._site.project
 
     def macros(self) -> dict[str, Any]:
         """The macros pages call, for mkdocs-macros (macros/main.py): each renders in the language being built, for
@@ -133,7 +139,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """A language's build begins (static-i18n has set its language and site name)."""
         lang: Lang = config.theme["language"]
-        language = LanguageBuild(self.site, lang, config.site_name, config.site_url, config.use_directory_urls, self._statuses, self._assessable)
+        language = LanguageBuild(self._site, lang, config.site_name, config.site_url, config.use_directory_urls, self._statuses, self._assessable)
         self.builds.append(_Build(language, language.macros(self._page)))
 
     @event_priority(-150)  # after static-i18n (-100), which picks the files of the language being built
@@ -184,7 +190,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return env
 
     @event_priority(-100)  # after static-i18n (50), which sets the links
-    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         """A home page's language links relative, like every other page's: static-i18n makes them absolute (`/ru/`),
         which leads off a site served from a folder of its host, and nowhere in the offline copy."""
         base = urlsplit(config.site_url or "").path.rstrip("/") + "/"

@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+Loc = tuple[str | int, ...]  # a value's place in its file: ("items", 2, "name")
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from handbook import latin
 from handbook.languages import LANGUAGES
 from handbook.load import Document, Loc, field_path, position, read_yaml
-from handbook.model import KINDS, DataDoc, GlossaryDoc, HandoutsDoc, SourcesDoc, blank_forms
+from handbook.model import GROUP_NUMBER, KINDS, DataDoc, GlossaryDoc, HandoutsDoc, ListDoc, SourcesDoc, TiersDoc, blank_forms
 from handbook.problems import Problem, ValidationFailed
 from handbook.suggest import did_you_mean, fields_at
 from handbook.timing import timed
@@ -85,7 +85,7 @@ def _problems(doc: Document, error: ValidationError) -> list[Problem]:
         loc: Loc = tuple(item["loc"])
         missing = item["type"] == "missing"
         line, col = position(doc.data, loc[:-1] if missing else loc, at_key=item["type"] == "extra_forbidden")
-        problems.append(Problem(doc.path, line, col, field_path(loc), _message(item, doc.data["kind"])))
+        problems.append(Problem(doc.path, line, col, field_path(loc), _message(dict(item), doc.data["kind"])))
     return problems
 
 
@@ -111,8 +111,8 @@ def _ids(doc: Document, model: DataDoc) -> list[tuple[str, Loc]]:
 
 
 def _references(model: DataDoc) -> list[tuple[str, Loc, str]]:
-    """Every id the file refers to, where, and what it must name: `source`, `term` or `any`."""
-    refs = [(ref, ("cites", i), "source") for i, ref in enumerate(getattr(model, "cites", []))]
+    """Every id the file refers to, where, and what it must name: `source`, `term`, `any`, a `file` or a `tiers` file."""
+    refs: list[tuple[str, Loc, str]] = [(ref, ("cites", i), "source") for i, ref in enumerate(getattr(model, "cites", []))]
     refs += [(ref, ("see", i), "any") for i, ref in enumerate(getattr(model, "see", []))]
     for loc, item in model.located():
         refs += [(ref, (*loc, "see", i), "any") for i, ref in enumerate(getattr(item, "see", []))]
@@ -120,6 +120,8 @@ def _references(model: DataDoc) -> list[tuple[str, Loc, str]]:
             refs.append((parent, (*loc, "parent"), "term"))
     for i, arrow in enumerate(getattr(model, "arrows", [])):
         refs += [(arrow.source, ("arrows", i, "source"), "any"), (arrow.target, ("arrows", i, "target"), "any")]
+    if isinstance(model, ListDoc) and model.portfolio:
+        refs.append((model.portfolio.evidence, ("portfolio", "evidence"), "tiers"))
     if isinstance(model, HandoutsDoc):
         refs += [(shown.data, ("items", i, "show", j, "data"), "file") for i, h in enumerate(model.items) for j, shown in enumerate(h.show)]
     return refs
@@ -148,7 +150,20 @@ def check_handouts(root: Path, documents: list[tuple[Document, DataDoc]]) -> lis
     return problems
 
 
-def check_ids(documents: list[tuple[Document, DataDoc]], unchecked: set[str] = frozenset()) -> tuple[dict[str, str], list[Problem]]:
+def check_portfolios(documents: list[tuple[Document, DataDoc]]) -> list[Problem]:
+    """A portfolio's items are named by their number (2.1), the same in every language: it groups them."""
+    problems = []
+    for doc, model in documents:
+        for i, item in enumerate(model.items if isinstance(model, ListDoc) and model.portfolio else []):
+            numbers = {item.name.in_(lang) for lang in LANGUAGES} if item.name else set()
+            if len(numbers) != 1 or not GROUP_NUMBER.fullmatch(next(iter(numbers))):
+                loc = ("items", i, "name")
+                message = "a portfolio's item is named by its number, the same in every language (2.1): its group is the part before the point"
+                problems.append(Problem(doc.path, *position(doc.data, loc), field_path(loc), message))
+    return problems
+
+
+def check_ids(documents: list[tuple[Document, DataDoc]], unchecked: frozenset[str] | set[str] = frozenset()) -> tuple[dict[str, str], list[Problem]]:
     """Find duplicate ids (reported at every place they stand) and references to unknown ids (those in `unchecked`,
     from files that failed, are not reported)."""
     owner: dict[str, str] = {}
@@ -167,8 +182,10 @@ def check_ids(documents: list[tuple[Document, DataDoc]], unchecked: set[str] = f
         "term": {item.id for _, model in documents if isinstance(model, GlossaryDoc) for item in model.items if not item.parent},
         "any": set(owner),
         "file": {model.id for _, model in documents},
+        "tiers": {model.id for _, model in documents if isinstance(model, TiersDoc)},
     }
-    wanted = {"source": "source (see data/sources.yml)", "term": "top-level glossary term", "any": "id", "file": "data file id"}
+    wanted = {"source": "source (see data/sources.yml)", "term": "top-level glossary term", "any": "id", "file": "data file id",
+              "tiers": "figure of tiers (kind: tiers)"}
     for doc, model in documents:
         for ref, loc, must_be in _references(model):
             if ref not in targets[must_be] and ref not in unchecked:
@@ -201,7 +218,7 @@ def read_project(root: Path, paths: list[Path] | None = None) -> tuple[Project, 
             unchecked |= _ids_written(path)
     with timed("validate"):
         owner, found = check_ids(documents, unchecked)
-    problems += found + check_handouts(root, documents)
+    problems += found + check_handouts(root, documents) + check_portfolios(documents)
     if (root / latin.TABLE).is_file():  # the build needs it (handbook.search); a folder of data files alone does not
         problems += latin.check(root)[1]
     project = Project(

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from handbook.assess import FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, statements
 from handbook.collation import by_initial, collate
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
-from handbook.model import GlossaryDoc, StringsDoc, Term
+from handbook.model import GlossaryDoc, ListDoc, ListItem, MatrixDoc, RubricDoc, StringsDoc, Term, Text
 from handbook.pack import Sheet, pack
 from handbook.project import Project
 from handbook.suggest import did_you_mean
@@ -38,7 +38,7 @@ class Site:
 
     project: Project
     homes: dict[str, str]
-    titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    titles: dict[Lang, dict[str, str]] = field(default_factory=dict)
     indexes: frozenset[str] = frozenset({""})  # the pages that are a folder's index.md (their address differs)
 
     def glossary(self) -> GlossaryDoc | None:
@@ -49,6 +49,11 @@ class Site:
         """A glossary entry by id."""
         glossary = self.glossary()
         return next((t for t in glossary.items if t.id == term_id), None) if glossary else None
+
+
+def _in(text: Text | None, lang: Lang) -> str:
+    """An optional text in one language ('' when there is none)."""
+    return text.in_(lang) if text else ""
 
 
 def start(text: str, length: int) -> str:
@@ -168,17 +173,21 @@ class Renderer:
         """The self-assessment form of one data file in `lang`, with what its script needs to check any file of
         answers (`known`: every assessment of the site)."""
         doc = self.project.docs[assessment.id]
-        rows = statements(doc) if assessment.kind == "statements" else []
-        shown, groups = {}, []
-        if assessment.kind == "rubric":
+        rows: list[Any] = []
+        shown: dict[str, ListItem] = {}
+        groups: list[tuple[str, str, int]] = []
+        if isinstance(doc, RubricDoc):
             criteria = [(row.id, row.name.in_(lang)) for row in doc.rows]
-        elif assessment.kind == "statements":
+        elif isinstance(doc, MatrixDoc):
+            rows = statements(doc)
             criteria = [(sid, start(statement.text.in_(lang), 70)) for _, _, cell in rows for sid, statement in cell]
-        else:  # a standard printed word for word as another keeps its text there (2.4 is 3.4)
+        elif isinstance(doc, ListDoc):  # a standard printed word for word as another keeps its text there (2.4 is 3.4)
             shown = {item.id: item if item.text else self.project.item(item.see[0]) for item in doc.items}
-            criteria = [(item.id, f"{item.name.in_(lang)} {start(shown[item.id].text.in_(lang), 60)}") for item in doc.items]
-            number = {item.id: item.name.in_(lang) for item in doc.items}
+            criteria = [(item.id, f"{_in(item.name, lang)} {start(_in(shown[item.id].text, lang), 60)}") for item in doc.items]
+            number = {item.id: _in(item.name, lang) for item in doc.items}
             groups = [(key, number[ids[0]] + (f"–{number[ids[-1]]}" if len(ids) > 1 else ""), len(ids)) for key, ids in assessment.groups.items()]
+        else:
+            raise TypeError(f"a {doc.kind} cannot be assessed")
         config = {"format": FORMAT, "version": VERSION, "id": assessment.id, "lang": lang,
                   "definitions": {file_id: known[file_id].definition() for file_id in known},
                   "strings": {key: self.ui(lang, f"assess.{key}") for key in SCRIPT_STRINGS}}
@@ -189,6 +198,8 @@ class Renderer:
     def term(self, lang: Lang, term_id: str, text: str | None = None, root: str = "", serial: int = 0) -> str:
         """A glossary term (or the inflected form given) linked to its entry, with its definition as a tooltip."""
         entry = self.site.term(term_id)
+        if entry is None:  # pages.check_page reports it before anything is built
+            raise KeyError(f"unknown glossary term {term_id!r}")
         return self.render("term.html", lang, root, entry=entry, text=text or entry.term.in_(lang), tip=f"tip-{term_id}-{serial}")
 
 
@@ -219,8 +230,8 @@ def check_term(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | Non
     if term_id in site.project.unchecked:
         return None  # its own file failed validation, which says why
     glossary = site.glossary()
-    if glossary is None or site.term(term_id) is None:
-        return f"unknown glossary term {term_id!r}" + did_you_mean(term_id, [t.id for t in glossary.items] if glossary else [])
+    if glossary is None or not isinstance(term_id, str) or site.term(term_id) is None:
+        return f"unknown glossary term {term_id!r}" + did_you_mean(str(term_id), [t.id for t in glossary.items] if glossary else [])
     if glossary.id not in site.homes:
         return "the glossary is shown on no page, so a term cannot link to it"
     text = args[1] if len(args) > 1 else kwargs.get("text", "form")

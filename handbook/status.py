@@ -4,11 +4,10 @@ outdated (their source changed after they were made), as text, Markdown or JSON.
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from handbook.fingerprint import Owner, outdated, owners
 from handbook.languages import LANGUAGES, Lang
-from handbook.load import position, read_yaml
+from handbook.load import Document, position
 from handbook.model import KINDS, DataDoc
 from handbook.project import Project
 
@@ -42,8 +41,10 @@ class FileStatus:
     notes: list[tuple[str, str]] = field(default_factory=list)
 
 
-def file_status(root: Path, path: str, doc: DataDoc) -> FileStatus:
-    """Count each item's state (its own origin, else the file's) in every language; find outdated translations."""
+def file_status(parsed: Document, doc: DataDoc) -> FileStatus:
+    """Count each item's state (its own origin, else the file's) in every language; find outdated translations,
+    each at its line in the file as the project parsed it."""
+    path = parsed.path
     by_id = {owner.id: owner for owner in owners(doc)}
     changed: dict[tuple[str, Lang], str] = {}
     for owner in by_id.values():
@@ -52,24 +53,22 @@ def file_status(root: Path, path: str, doc: DataDoc) -> FileStatus:
                 changed[owner.id, lang] = current
     counts: dict[Lang, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
     for _, item in doc.located():
-        owner: Owner = by_id.get(item.id) if getattr(item, "origin", None) is not None else by_id[doc.id]
+        counted: Owner = by_id[item.id] if getattr(item, "origin", None) is not None else by_id[doc.id]
         for lang in LANGUAGES:
-            counts[lang][owner.origins.status(lang)] += 1
-            counts[lang]["outdated"] += (owner.id, lang) in changed
+            counts[lang][counted.origins.status(lang)] += 1
+            counts[lang]["outdated"] += (counted.id, lang) in changed
     stale = []
-    if changed:
-        data = read_yaml(root / path, path).data
-        for (owner_id, lang), current in sorted(changed.items()):
-            owner = by_id[owner_id]
-            line, _ = position(data, (*owner.loc, lang))
-            stale.append(Stale(path, line, owner_id, lang, owner.origins.fingerprint(lang) or "", current))
+    for (owner_id, lang), current in sorted(changed.items()):
+        owner = by_id[owner_id]
+        line, _ = position(parsed.data, (*owner.loc, lang))
+        stale.append(Stale(path, line, owner_id, lang, owner.origins.fingerprint(lang) or "", current))
     notes = ([(doc.id, doc.note)] if getattr(doc, "note", None) else []) + [(item.id, item.note) for _, item in doc.located() if getattr(item, "note", None)]
     return FileStatus(path, doc.kind, counts, stale, notes)
 
 
 def statuses_by_file(project: Project) -> dict[str, FileStatus]:
     """The status of every data file, by file id."""
-    return {file_id: file_status(project.root, project.paths[file_id], doc) for file_id, doc in project.docs.items()}
+    return {file_id: file_status(project.documents[file_id], doc) for file_id, doc in project.docs.items()}
 
 
 def project_status(project: Project) -> list[FileStatus]:

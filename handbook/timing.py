@@ -3,11 +3,11 @@
 import json
 import os
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-SECONDS: Counter[str] = Counter()
+SECONDS: dict[str, float] = defaultdict(float)
 CALLS: Counter[str] = Counter()
 
 
