@@ -90,11 +90,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-# The edits the serve figures time: a data text (shown on every language's pages, changed in one) and a page's text;
-# each with the word it adds (in one script: validation rejects a word mixing Latin and Cyrillic letters).
+# The edits the serve figures time, as editors make them: a translation fixed in a data file (it changes one
+# language's pages) and a sentence added to a page. Each adds a word in one script (validation rejects a word mixing
+# Latin and Cyrillic letters).
 EDITS: dict[str, tuple[str, str, Callable[[str, str], str]]] = {
-    "YAML": ("data/ten_factors.yml", "ten-factors/", lambda text, word: text.replace("kk: Адамгершілік мақсат", f"kk: Адамгершілік мақсат Деректер{word}")),
-    "Markdown": ("docs/ru/evidence.md", "ru/evidence/", lambda text, word: f"{text}\nСтраница{word}\n"),
+    "YAML": ("data/ten_factors.yml", "en/ten-factors/", lambda text, word: text.replace("en: Moral purpose", f"en: Moral purpose {word}")),
+    "Markdown": ("docs/ru/evidence.md", "ru/evidence/", lambda text, word: f"{text}\n{word}\n"),
 }
 
 
@@ -114,7 +115,7 @@ def serve_latency(project: Path) -> dict[str, list[float]]:
             original = source.read_text("utf-8")
             try:
                 for attempt in range(3):
-                    marker = f"Бенчмарк{attempt}"
+                    marker = f"{'Benchmark' if kind == 'YAML' else 'Бенчмарк'}{attempt}"
                     time.sleep(1.0)  # let the watcher settle after the previous rebuild
                     source.write_text(edit(original, marker), "utf-8")
                     start = time.perf_counter()

@@ -8,6 +8,8 @@ own `build()`, on this same plugin object: every event below runs once per langu
 way are a stack, innermost last, and each reads its language from the config at `on_pre_build`."""
 
 import json
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -20,12 +22,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from handbook import fonts, search
+from handbook import fonts, live, search
 from handbook.assess import assessments
 from handbook.book import Chapter
 from handbook.build import LanguageBuild, PageState
@@ -37,7 +39,7 @@ from handbook.project import Project, data_paths, load_project
 from handbook.render import MACRO_CHECKS, Site
 from handbook.status import statuses_by_file
 from handbook.timing import CALLS, write_if_asked
-from handbook.urls import Urls
+from handbook.urls import SEARCH, Urls
 
 
 class HandbookConfig(base.Config):
@@ -58,6 +60,7 @@ class _Build:
     pages: list[Page] = field(default_factory=list)
     book: File | None = None
     search: dict[str, Any] | None = None  # the index Material's search wrote for this build, while it is the only one
+    kept: bool = False  # `mkdocs serve`: the edit left this language's pages as they were; what was built stays
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -67,14 +70,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.root = Path.cwd()
         self._loaded: tuple[Any, ...] = ()
         self.site: Site | None = None
+        self._project: Project | None = None
         self.builds: list[_Build] = []  # innermost last
         self.page: PageState | None = None
         self._404: bytes | None = None
         self._compiled = _CompiledTemplates()
+        self.serving = False
+        self._sources: live.Snapshot | None = None  # `mkdocs serve`: the sources as the last good build read them
+        self._digests: dict[Lang, str] = {}
+        self._touched: set[Lang] = set(LANGUAGES)
+        self._previous: Path | None = None  # `mkdocs serve`: the last build's files while the next one runs
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Nothing to set up; its presence keeps this object, and the project it loaded, across `mkdocs serve`'s
-        rebuilds (MkDocs' rule), so an unchanged project is not validated again."""
+        """Its presence keeps this object across `mkdocs serve`'s rebuilds (MkDocs' rule): an unchanged project is
+        not validated again, and an edit rebuilds only the languages whose pages it changes."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate data and pages before anything is written; no edit button unless the repository's address is
@@ -82,6 +92,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.root = Path(config.config_file_path).parent
         if not self.builds:  # the default language's build, which holds the others: once per build of the site
             self._load()
+            self._touched = self._languages_touched() if self.serving else set(LANGUAGES)
         if not config.repo_url:
             config.edit_uri = None
         if self.config.offline:
@@ -99,12 +110,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 project = load_project(self.root, paths)
             except ValidationFailed as failed:
                 raise PluginError(f"the data has {len(failed.problems)} problem(s):\n{failed}") from None
-            self.site, self._loaded = None, key
+            self._project, self._loaded = None, key
             self._statuses = statuses_by_file(project)
             self._assessable = assessments(project)
-            self.site = load_site(project)
+            self._project = project
+        assert self._project is not None
+        self.site = load_site(self._project)  # the pages' titles and what each shows may change with any page
         if problems := check_pages(self.site):
             raise PluginError(f"the pages have {len(problems)} problem(s):\n" + "\n".join(map(str, problems)))
+
+    def _languages_touched(self) -> set[Lang]:
+        """`mkdocs serve`: the languages whose pages the edit since the last good build changes."""
+        sources = live.snapshot(self.root)
+        digests = {lang: live.digest(self._site, self._statuses.values(), lang) for lang in LANGUAGES}
+        languages = live.touched(self._sources, sources, self._digests, digests)
+        self._sources, self._digests = None, digests  # set again when the build succeeds
+        self._pending = sources
+        return languages
 
     @property
     def _site(self) -> Site:
@@ -139,18 +161,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """A language's build begins (static-i18n has set its language and site name)."""
         lang: Lang = config.theme["language"]
+        if not self.builds and self.serving:
+            self._keep_previous(Path(config.site_dir))
         language = LanguageBuild(self._site, lang, config.site_name, config.site_url, config.use_directory_urls, self._statuses, self._assessable)
-        self.builds.append(_Build(language, language.macros(self._page)))
+        self.builds.append(_Build(language, language.macros(self._page), kept=lang not in self._touched and self._previous is not None))
 
     @event_priority(-150)  # after static-i18n (-100), which picks the files of the language being built
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the files made beside the pages: the handouts' print-ready pages and the whole book's (written at
         on_env, once every page is rendered); once, for every language, the print fonts and the open data."""
         build = self.builds[-1]
-        for uri, html in build.language.sheets().items():
-            files.append(File.generated(config, uri, content=html))
-        build.book = File.generated(config, build.language.book_file(), content="")
-        files.append(build.book)
+        if build.kept:  # MkDocs builds no page of it (static-i18n's nested builds build only what is included)
+            for file in files.documentation_pages():
+                file.inclusion = InclusionLevel.EXCLUDED
+        else:
+            for uri, html in build.language.sheets().items():
+                files.append(File.generated(config, uri, content=html))
+            build.book = File.generated(config, build.language.book_file(), content="")
+            files.append(build.book)
         if build.language.lang == DEFAULT_LANGUAGE:
             theme_fonts = files.get_file_from_path(fonts.SOURCE)
             if theme_fonts is None:
@@ -184,9 +212,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         compile once per process, not once per language and rebuild (each build makes a new environment)."""
         env.bytecode_cache = self._compiled
         build = self.builds[-1]
-        chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(build.pages)]
-        assert build.book is not None
-        build.book.content_string = build.language.book(chapters)
+        if build.book is not None:
+            chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(build.pages)]
+            build.book.content_string = build.language.book(chapters)
         return env
 
     @event_priority(-100)  # after static-i18n (50), which sets the links
@@ -206,12 +234,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         default language's comes first)."""
         build, site_dir = self.builds[-1], Path(config.site_dir)
         written = site_dir / Urls.search_index(DEFAULT_LANGUAGE)
-        build.search = json.loads(written.read_text("utf-8")) if written.is_file() else None
+        build.search = json.loads(written.read_text("utf-8")) if written.is_file() and not build.kept else None
         root_404 = site_dir / "404.html"
         if not root_404.is_file():
             return
         if build.language.lang == DEFAULT_LANGUAGE:
             self._404 = root_404.read_bytes()
+        elif build.kept and self._404 is not None:
+            root_404.write_bytes(self._404)
         elif self._404 is not None:
             _write(config, f"{url_prefix(build.language.lang)}404.html", root_404.read_text("utf-8"))
             root_404.write_bytes(self._404)
@@ -228,7 +258,45 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 _write(config, Urls.search_index(lang, ".js"), search.as_script(index))
         if not self.builds:
             self.page, self._404 = None, None
+            self._restore_kept(Path(config.site_dir))
+            if self.serving:
+                self._sources = self._pending  # a good build: the next edit is measured against it
             write_if_asked()
+
+    def _keep_previous(self, site_dir: Path) -> None:
+        """`mkdocs serve`, before MkDocs empties the site folder: move the last build's files aside, for the
+        languages this edit leaves as they were."""
+        if self._previous is not None:  # the last build failed half-way: what it kept is not to be trusted
+            shutil.rmtree(self._previous, ignore_errors=True)
+            self._previous, self._touched = None, set(LANGUAGES)
+        if self._touched == set(LANGUAGES) or not site_dir.is_dir():
+            return
+        self._previous = Path(tempfile.mkdtemp(prefix=f"{site_dir.name}-previous-", dir=site_dir.parent))
+        for entry in site_dir.iterdir():
+            entry.rename(self._previous / entry.name)
+
+    def _restore_kept(self, site_dir: Path) -> None:
+        """Put back the files of the languages this build kept: all their own files it did not write, and their
+        search indexes (static-i18n's merged index took the default language's place)."""
+        if self._previous is None:
+            return
+        for lang in set(LANGUAGES) - self._touched:
+            for path in sorted(self._previous.rglob("*")):
+                relative = path.relative_to(self._previous).as_posix()
+                target = site_dir / relative
+                if path.is_file() and live.belongs_to(relative, lang) and (not target.exists() or relative.startswith(url_prefix(lang) + SEARCH)):
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(path, target)
+        shutil.rmtree(self._previous, ignore_errors=True)
+        self._previous = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build failed: the next one builds every language (what was kept aside is dropped)."""
+        if self._previous is not None:
+            shutil.rmtree(self._previous, ignore_errors=True)
+            self._previous = None
+        self.builds.clear()
+        self._sources = None
 
     on_post_build = CombinedEvent(_keep_what_is_this_languages, _write_search_index)
 

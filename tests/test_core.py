@@ -1,20 +1,26 @@
 """The core's pieces alone, with no build: positions in YAML, the addresses of both styles, the book's links, one
-language's search index, totals of the translation status, and the layers of the code."""
+language's search index, totals of the translation status, what an edit touches, and the layers of the code."""
 
+import os
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from handbook import live
 from handbook.book import Chapter, link_inside
+from handbook.languages import LANGUAGES, Lang
 from handbook.load import Loc, position, read_yaml
+from handbook.pages import load_site
+from handbook.project import load_project
 from handbook.search import PIPELINE, SEPARATOR, language_index
-from handbook.status import FileStatus, totals
+from handbook.status import FileStatus, statuses_by_file, totals
 from handbook.urls import Links, Urls, root_of
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 YAML = """\
 id: sample
@@ -121,3 +127,33 @@ def test_the_layers_hold_and_only_the_adapter_imports_mkdocs() -> None:
     result = subprocess.run([str(linter)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "2 kept, 0 broken" in result.stdout
+
+
+def test_an_edit_touches_the_languages_whose_pages_it_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+
+    def state() -> tuple[live.Snapshot, dict[Lang, str]]:
+        loaded = load_project(project)
+        site, statuses = load_site(loaded), statuses_by_file(loaded).values()
+        return live.snapshot(project), {lang: live.digest(site, statuses, lang) for lang in LANGUAGES}
+
+    states = [state()]
+
+    def after(path: str, old: str, new: str) -> set[str]:
+        before = states[-1]
+        target = project / path
+        text = target.read_text("utf-8")
+        assert old in text, old
+        target.write_text(text.replace(old, new, 1), "utf-8")
+        os.utime(target, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))  # a later time, however coarse the clock
+        states.append(now := state())
+        return live.touched(before[0], now[0], before[1], now[1])
+
+    assert live.touched(None, states[0][0], {}, states[0][1]) == set(LANGUAGES), "nothing built yet: everything"
+    assert after("data/ten_factors.yml", "en: Moral purpose", "en: Moral aim") == {"en"}, "a translation: its language"
+    assert after("data/development_rubric.yml", "Көшбасшылық негізінен", "Көшбасшылық әдетте") == {"kk", "ru", "en"}, \
+        "a source: its translations become outdated, and the editors' page of every language says so"
+    assert after("docs/ru/evidence.md", "# ", "# Ещё ") == {"ru"}, "a page: its language"
+    assert after("overrides/main.html", "{% extends", "{#- x -#}\n{% extends") == {"kk", "ru", "en"}, "the theme: all"
+    assert live.belongs_to("ru/evidence/index.html", "ru") and not live.belongs_to("ru/evidence/index.html", "kk")
+    assert live.belongs_to("evidence/index.html", "kk") and live.belongs_to("search/search_index.json", "kk")

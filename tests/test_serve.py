@@ -1,6 +1,7 @@
 """`mkdocs serve` (what `make serve` runs) serves the three languages, and shows an edit to a data file or a page
 live: on the pages, the handouts' print-ready pages and in the search index of the edited language."""
 
+import json
 import socket
 import subprocess
 import sys
@@ -70,3 +71,9 @@ def test_serve_shows_a_page_edit_on_the_page_in_the_book_and_in_search(served: t
     wait_for(base + "en/evidence/", "zanzibarish")
     wait_for(base + "en/handouts/handbook/", "zanzibarish")
     wait_for(base + "en/search/search_index.json", "zanzibarish")
+    for prefix, lang in (("", "kk"), ("ru/", "ru")):  # the edit rebuilt English only; the others keep what was built
+        assert f'<html lang="{lang}"' in get(base + prefix + "evidence/")
+        assert f'<html lang="{lang}"' in get(base + prefix + "handouts/handbook/")
+        assert f'<html lang="{lang}"' in get(base + prefix + "404.html")
+        index = json.loads(get(base + prefix + "search/search_index.json"))
+        assert index["config"]["lang"] == [lang] and len(index["docs"]) > 100 and "zanzibarish" not in json.dumps(index)
