@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from handbook import fonts, live, search
-from handbook.assess import assessments
+from handbook.assess import Assessment, assessments
 from handbook.book import Chapter
 from handbook.build import LanguageBuild, PageState
 from handbook.export import exported
@@ -37,7 +37,7 @@ from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
 from handbook.project import Project, data_paths, load_project
 from handbook.render import MACRO_CHECKS, Site
-from handbook.status import statuses_by_file
+from handbook.status import FileStatus, statuses_by_file
 from handbook.timing import CALLS, write_if_asked
 from handbook.urls import SEARCH, Urls
 
@@ -71,12 +71,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._loaded: tuple[Any, ...] = ()
         self.site: Site | None = None
         self._project: Project | None = None
+        self._statuses: dict[str, FileStatus] = {}
+        self._assessable: dict[str, Assessment] = {}
         self.builds: list[_Build] = []  # innermost last
         self.page: PageState | None = None
         self._404: bytes | None = None
         self._compiled = _CompiledTemplates()
         self.serving = False
         self._sources: live.Snapshot | None = None  # `mkdocs serve`: the sources as the last good build read them
+        self._pending: live.Snapshot = {}  # and as the build under way read them
         self._digests: dict[Lang, str] = {}
         self._touched: set[Lang] = set(LANGUAGES)
         self._previous: Path | None = None  # `mkdocs serve`: the last build's files while the next one runs
@@ -104,17 +107,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The project and its pages, validated; loaded again only when a data file changed."""
         paths = data_paths(self.root)
         key = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
-        if key != self._loaded or self.site is None:
+        if key != self._loaded or self._project is None:
             CALLS["load_project"] += 1
             try:
                 project = load_project(self.root, paths)
             except ValidationFailed as failed:
                 raise PluginError(f"the data has {len(failed.problems)} problem(s):\n{failed}") from None
-            self._project, self._loaded = None, key
-            self._statuses = statuses_by_file(project)
-            self._assessable = assessments(project)
-            self._project = project
-        assert self._project is not None
+            self._statuses, self._assessable = statuses_by_file(project), assessments(project)
+            self._project, self._loaded = project, key
         self.site = load_site(self._project)  # the pages' titles and what each shows may change with any page
         if problems := check_pages(self.site):
             raise PluginError(f"the pages have {len(problems)} problem(s):\n" + "\n".join(map(str, problems)))
@@ -142,7 +142,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def macros(self) -> dict[str, Any]:
         """The macros pages call, for mkdocs-macros (macros/main.py): each renders in the language being built, for
         the page being rendered."""
-
 
         def bound(name: str) -> Any:
             def macro(*args: Any, **kwargs: Any) -> str:
@@ -281,12 +280,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self._previous is None:
             return
         for lang in set(LANGUAGES) - self._touched:
+            index = f"{url_prefix(lang)}{SEARCH}/"
             for path in sorted(self._previous.rglob("*")):
                 relative = path.relative_to(self._previous).as_posix()
                 target = site_dir / relative
-                if path.is_file() and live.belongs_to(relative, lang) and (not target.exists() or relative.startswith(url_prefix(lang) + SEARCH)):
+                if path.is_file() and live.belongs_to(relative, lang) and (not target.exists() or relative.startswith(index)):
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(path, target)
+                    path.replace(target)
         shutil.rmtree(self._previous, ignore_errors=True)
         self._previous = None
 
