@@ -65,9 +65,11 @@ test: $(STAMP) chromium pango
 check: lint
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not browser and not pdf"
 
-# ruff, the types of handbook/ (mypy), then the layers and the seam (import-linter's contracts); all in pyproject.toml.
+# ruff (lint and format: `ruff format` fixes the format), the types of handbook/ (mypy), then the layers and the
+# seam (import-linter's contracts); all configured in pyproject.toml.
 lint: $(STAMP)
 	$(BIN)/ruff check handbook macros tests bench
+	$(BIN)/ruff format --check handbook macros tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -281,8 +281,7 @@ def main() -> None:
         print(f"data layer (load, validate, render): {data_seconds(full) * 1000:.0f} ms = {share:.1%} of the build (goal < 10%): {steps}")
         print(f"peak memory of the build:         {full['peak_mb']:.0f} MB (goal < 500 MB)")
         for kind, latencies in serve_latency(project).items():
-            print(f"`mkdocs serve` shows a {kind} edit in: {', '.join(f'{s:.2f}' for s in latencies)} s "
-                  f"(median {statistics.median(latencies):.2f} s; one language's build: {kk['seconds']:.2f} s)")
+            print(f"`mkdocs serve` shows a {kind} edit in: {', '.join(f'{s:.2f}' for s in latencies)} s (median {statistics.median(latencies):.2f} s; one language's build: {kk['seconds']:.2f} s)")
         with built_site(project) as site:
             with served(site) as base:
                 weights = page_weight(site, base)
@@ -304,8 +303,10 @@ def main() -> None:
         for lang, millis in times.items():
             print(f"search {lang}: ten queries, each on a page just opened: median {statistics.median(millis):.0f} ms, slowest {max(millis):.0f} ms (typing to results)")
         for lang, (share, words, queries, millis) in recalled.items():
-            print(f"search {lang}: recall {share:.1%} of {queries} queries ({words} words of every page, whole and as a prefix); "
-                  f"once the index is built: median {statistics.median(millis):.0f} ms, slowest {max(millis):.0f} ms")
+            print(
+                f"search {lang}: recall {share:.1%} of {queries} queries ({words} words of every page, whole and as a prefix); "
+                f"once the index is built: median {statistics.median(millis):.0f} ms, slowest {max(millis):.0f} ms"
+            )
         print(f"all PDFs, 3 languages, 2 at a time: {wall:.1f} s (goal < 60 s)")
         for lang, (count, seconds) in by_language.items():
             print(f"  {lang}: {count} PDFs, {seconds:.1f} s of rendering")
@@ -315,8 +316,10 @@ def main() -> None:
         for factor, run, pages in growth(work):
             per_page = run["seconds"] / pages
             baseline = baseline or per_page
-            print(f"  {factor:>2}× ({pages:>4} pages): {run['seconds']:6.2f} s, {per_page * 1000:5.1f} ms/page ({per_page / baseline:.2f}× the 1× rate), "
-                  f"data layer {data_seconds(run) / run['seconds']:.1%} ({data_steps(run)}), peak {run['peak_mb']:.0f} MB")
+            print(
+                f"  {factor:>2}× ({pages:>4} pages): {run['seconds']:6.2f} s, {per_page * 1000:5.1f} ms/page ({per_page / baseline:.2f}× the 1× rate), "
+                f"data layer {data_seconds(run) / run['seconds']:.1%} ({data_steps(run)}), peak {run['peak_mb']:.0f} MB"
+            )
         seconds, last = suite_seconds("check")
         print(f"`make check` (lint, then the tests with no browser and no PDF): {seconds:.0f} s (goal < 60 s): {last}")
         seconds, last = suite_seconds("test")

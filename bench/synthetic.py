@@ -44,6 +44,6 @@ def write_synthetic(project: Path, factor: int) -> int:
     for page in range(PAGES_PER_UNIT * factor):
         (project / "data" / "synthetic" / f"synthetic_{page}.yml").write_text(_list_file(page), "utf-8")
         for lang, heading in (("kk", "Бөлім"), ("ru", "Раздел"), ("en", "Section")):
-            body = f"# {heading} {page}\n\n{_text(lang, page)}\n\n{{{{ show(\"synthetic-{page}\", view=\"grid\") }}}}\n\n{{{{ show(\"synthetic-{page}\") }}}}\n"
+            body = f'# {heading} {page}\n\n{_text(lang, page)}\n\n{{{{ show("synthetic-{page}", view="grid") }}}}\n\n{{{{ show("synthetic-{page}") }}}}\n'
             (project / "docs" / lang / f"synthetic-{page}.md").write_text(body, "utf-8")
     return sum(1 for _ in (project / "docs" / "kk").rglob("*.md"))

@@ -18,9 +18,24 @@ VERSION = 1
 SCALE = 4  # levels of the statement scale (data/ui.yml assess.scale-1 … assess.scale-4)
 STATUSES = ("not-started", "in-progress", "collected")
 # The interface strings the script shows (data/ui.yml, each as assess.<key>), in the page's language.
-SCRIPT_STRINGS = ("close", "saved", "answered", "storage-error", "imported", "import-skipped", "import-not-json", "import-not-ours",
-                  "import-version", "clear-confirm", "cleared", "snapshot-saved", "snapshot-delete", "snapshot-delete-confirm", "seasons",
-                  *(f"status-{status}" for status in STATUSES))
+SCRIPT_STRINGS = (
+    "close",
+    "saved",
+    "answered",
+    "storage-error",
+    "imported",
+    "import-skipped",
+    "import-not-json",
+    "import-not-ours",
+    "import-version",
+    "clear-confirm",
+    "cleared",
+    "snapshot-saved",
+    "snapshot-delete",
+    "snapshot-delete-confirm",
+    "seasons",
+    *(f"status-{status}" for status in STATUSES),
+)
 Kind = Literal["rubric", "statements", "portfolio"]
 
 
@@ -37,8 +52,7 @@ class Assessment:
 
     def definition(self) -> dict[str, object]:
         """What the page's script needs to check an answer: plain ids and counts."""
-        return {"kind": self.kind, "criteria": self.criteria, "levels": self.levels, "statuses": list(STATUSES) if self.kind == "portfolio" else [],
-                "evidence": self.evidence, "groups": self.groups}
+        return {"kind": self.kind, "criteria": self.criteria, "levels": self.levels, "statuses": list(STATUSES) if self.kind == "portfolio" else [], "evidence": self.evidence, "groups": self.groups}
 
 
 def statement_id(row_id: str, column_id: str, number: int) -> str:
@@ -49,8 +63,7 @@ def statement_id(row_id: str, column_id: str, number: int) -> str:
 
 def statements(doc: MatrixDoc) -> list[tuple[MatrixRow, ListItem, list[tuple[str, Statement]]]]:
     """Each non-empty cell of a table, in reading order: (row, column, [(statement id, statement)])."""
-    return [(row, column, [(statement_id(row.id, column.id, n), s) for n, s in enumerate(row.cells[column.id], 1)])
-            for row in doc.rows for column in doc.columns if row.cells.get(column.id)]
+    return [(row, column, [(statement_id(row.id, column.id, n), s) for n, s in enumerate(row.cells[column.id], 1)]) for row in doc.rows for column in doc.columns if row.cells.get(column.id)]
 
 
 def assessments(project: Project) -> dict[str, Assessment]:
@@ -110,4 +123,3 @@ class AnswersFile(BaseModel):
     version: Literal[1] = Field(description="raised whenever a change would make older files read wrongly")
     exported: datetime
     assessments: dict[str, Record] = Field(description="by data file id: development-rubric, competencies-table, portfolio-standards")
-

@@ -58,6 +58,12 @@ def render_book(renderer: Renderer, lang: Lang, chapters: list[Chapter], site_na
     """The whole handbook in one language: a cover, the contents, the chapters."""
     path = renderer.urls.sheet(lang, BOOK)
     return renderer.render(
-        "book.html", lang, root_of(path), chapters=link_inside(chapters), title=site_name, date=build_date(),
-        sheet={"id": BOOK, "landscape": False}, footer=footer(site_name, lang, path, site_url),
+        "book.html",
+        lang,
+        root_of(path),
+        chapters=link_inside(chapters),
+        title=site_name,
+        date=build_date(),
+        sheet={"id": BOOK, "landscape": False},
+        footer=footer(site_name, lang, path, site_url),
     )

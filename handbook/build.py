@@ -120,8 +120,7 @@ class LanguageBuild:
 
     def sheets(self) -> dict[str, str]:
         """Every handout's print-ready page in this language, by the file it is written to."""
-        return {self.urls.sheet_file(self.lang, sheet.id): render_sheet(self.renderer, self.lang, sheet, self.site_name, self.site_url)
-                for sheet in pack(self.site.project)}
+        return {self.urls.sheet_file(self.lang, sheet.id): render_sheet(self.renderer, self.lang, sheet, self.site_name, self.site_url) for sheet in pack(self.site.project)}
 
     def book_file(self) -> str:
         """The file of the whole handbook's print-ready page in this language."""

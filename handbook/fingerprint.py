@@ -97,7 +97,7 @@ def stamp(path: Path, parsed: Document, doc: DataDoc, only_id: str | None = None
         match = TRANSLATION.match(text, col - 1)
         if match is None:
             raise ValueError(f"{shown}:{line}:{col}: cannot find the origin of {owner_id} ({lang}) to stamp")
-        lines[line - 1] = f"{text[:match.start()]}{match.group(1)} @{current}{text[match.end():]}"
+        lines[line - 1] = f"{text[: match.start()]}{match.group(1)} @{current}{text[match.end() :]}"
         changed.append(f"{shown}:{line}: {owner_id} {lang}: {match.group(1)} @{current}")
     if changed:
         path.write_text("\n".join(lines), "utf-8")

@@ -34,6 +34,12 @@ def render_sheet(renderer: Renderer, lang: Lang, sheet: Sheet, site_name: str, s
     level = 3 if any(shown.heading for shown in sheet.handout.show) else 2
     sections = [(shown.heading, renderer.show(lang, shown.data, shown.view, root, level)) for shown in sheet.handout.show]
     return renderer.render(
-        "sheet.html", lang, root, sheet=sheet, title=name, sections=sections, site_name=site_name,
+        "sheet.html",
+        lang,
+        root,
+        sheet=sheet,
+        title=name,
+        sections=sections,
+        site_name=site_name,
         footer=footer(name, lang, path, site_url),
     )

@@ -1,7 +1,7 @@
 """The typed content model: one pydantic class per kind of data file."""
 
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -147,8 +147,10 @@ class ListDoc(Doc):
     title: Text | None = Field(None, description="the caption, where the handbook gives one")
     numbered: bool = Field(False, description="number the items (1., 2., …)")
     cites: list[Id] = Field([], description="ids of entries in data/sources.yml")
-    portfolio: Portfolio | None = Field(None, description="readers track the items as a portfolio of standards (a self-assessment form on its "
-                                        "page); each item's name is its number, 2.1, and the items of one group share its first part")
+    portfolio: Portfolio | None = Field(
+        None,
+        description="readers track the items as a portfolio of standards (a self-assessment form on its page); each item's name is its number, 2.1, and the items of one group share its first part",
+    )
     items: list[ListItem] = Field(min_length=1)
 
     def groups(self) -> dict[str, list[str]]:
@@ -432,23 +434,11 @@ class HandoutsDoc(Doc):
 def blank_forms(docs: list["DataDoc"]) -> list[Handout]:
     """A blank-form handout for every rubric that no listed handout already shows as a form."""
     listed = {(s.data, s.view) for doc in docs if isinstance(doc, HandoutsDoc) for h in doc.items for s in h.show}
-    return [Handout.model_validate({"id": doc.id, "show": [{"data": doc.id, "view": "form"}]}) for doc in docs
-            if isinstance(doc, RubricDoc) and (doc.id, "form") not in listed]
+    return [Handout.model_validate({"id": doc.id, "show": [{"data": doc.id, "view": "form"}]}) for doc in docs if isinstance(doc, RubricDoc) and (doc.id, "form") not in listed]
 
 
 DataDoc = ListDoc | MatrixDoc | RubricDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc | HandoutsDoc
 
-KINDS: dict[str, type[DataDoc]] = {
-    "list": ListDoc,
-    "matrix": MatrixDoc,
-    "rubric": RubricDoc,
-    "model": ModelDoc,
-    "tiers": TiersDoc,
-    "petals": PetalsDoc,
-    "block": BlockDoc,
-    "cycle": CycleDoc,
-    "sources": SourcesDoc,
-    "glossary": GlossaryDoc,
-    "strings": StringsDoc,
-    "handouts": HandoutsDoc,
-}
+# Each kind of data file, by the name its files give as `kind:` (its class's Literal): a new kind is a class added to
+# DataDoc, and nothing else.
+KINDS: dict[str, type[DataDoc]] = {get_args(kind.model_fields["kind"].annotation)[0]: kind for kind in get_args(DataDoc)}

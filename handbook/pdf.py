@@ -25,11 +25,7 @@ class Made:
 def jobs(project: Project, site_dir: Path) -> list[tuple[Path, Path]]:
     """Each print-ready page and the PDF it becomes: the whole handbook first (the longest), in every language."""
     ids = [BOOK] + [sheet.id for sheet in pack(project)]
-    return [
-        (site_dir / Urls.sheet_file(lang, sheet), site_dir / Urls.pdf(lang, sheet))
-        for sheet in ids
-        for lang in LANGUAGES
-    ]
+    return [(site_dir / Urls.sheet_file(lang, sheet), site_dir / Urls.pdf(lang, sheet)) for sheet in ids for lang in LANGUAGES]
 
 
 def write_pdf(job: tuple[Path, Path]) -> Made:

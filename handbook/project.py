@@ -184,8 +184,7 @@ def check_ids(documents: list[tuple[Document, DataDoc]], unchecked: frozenset[st
         "file": {model.id for _, model in documents},
         "tiers": {model.id for _, model in documents if isinstance(model, TiersDoc)},
     }
-    wanted = {"source": "source (see data/sources.yml)", "term": "top-level glossary term", "any": "id", "file": "data file id",
-              "tiers": "figure of tiers (kind: tiers)"}
+    wanted = {"source": "source (see data/sources.yml)", "term": "top-level glossary term", "any": "id", "file": "data file id", "tiers": "figure of tiers (kind: tiers)"}
     for doc, model in documents:
         for ref, loc, must_be in _references(model):
             if ref not in targets[must_be] and ref not in unchecked:

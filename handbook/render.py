@@ -188,12 +188,16 @@ class Renderer:
             groups = [(key, number[ids[0]] + (f"–{number[ids[-1]]}" if len(ids) > 1 else ""), len(ids)) for key, ids in assessment.groups.items()]
         else:
             raise TypeError(f"a {doc.kind} cannot be assessed")
-        config = {"format": FORMAT, "version": VERSION, "id": assessment.id, "lang": lang,
-                  "definitions": {file_id: known[file_id].definition() for file_id in known},
-                  "strings": {key: self.ui(lang, f"assess.{key}") for key in SCRIPT_STRINGS}}
+        config = {
+            "format": FORMAT,
+            "version": VERSION,
+            "id": assessment.id,
+            "lang": lang,
+            "definitions": {file_id: known[file_id].definition() for file_id in known},
+            "strings": {key: self.ui(lang, f"assess.{key}") for key in SCRIPT_STRINGS},
+        }
         evidence = [self.project.item(box_id) for box_id in assessment.evidence]
-        return self.render("assess.html", lang, root, a=assessment, doc=doc, statements=rows, criteria=criteria, config=config,
-                           statuses=STATUSES, evidence=evidence, shown=shown, groups=groups)
+        return self.render("assess.html", lang, root, a=assessment, doc=doc, statements=rows, criteria=criteria, config=config, statuses=STATUSES, evidence=evidence, shown=shown, groups=groups)
 
     def term(self, lang: Lang, term_id: str, text: str | None = None, root: str = "", serial: int = 0) -> str:
         """A glossary term (or the inflected form given) linked to its entry, with its definition as a tooltip."""

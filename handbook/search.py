@@ -57,8 +57,7 @@ def language_index(built: dict[str, Any], items: list[dict[str, Any]], lang: Lan
     boost), and the language's settings (from the project at `root`)."""
     prefix = url_prefix(lang)
     boosts = {entry["location"]: entry["boost"] for entry in items if "boost" in entry}
-    docs = [{**doc, "location": (location := doc["location"].removeprefix(prefix))} | ({"boost": boosts[location]} if location in boosts else {})
-            for doc in built["docs"]]
+    docs = [{**doc, "location": (location := doc["location"].removeprefix(prefix))} | ({"boost": boosts[location]} if location in boosts else {}) for doc in built["docs"]]
     known = {doc["location"] for doc in docs}
     docs += [entry for entry in items if entry["location"] not in known]
     config = {**built["config"], "lang": [lang], "separator": SEPARATOR, "pipeline": PIPELINE}

@@ -26,8 +26,10 @@ class Stale:
     current: str
 
     def __str__(self) -> str:
-        return (f"{self.path}:{self.line}: {self.id} ({self.lang}): the source changed since the translation "
-                f"(@{self.recorded}); update it, then `handbook stamp {self.path} --id {self.id} --lang {self.lang}` (@{self.current})")
+        return (
+            f"{self.path}:{self.line}: {self.id} ({self.lang}): the source changed since the translation "
+            f"(@{self.recorded}); update it, then `handbook stamp {self.path} --id {self.id} --lang {self.lang}` (@{self.current})"
+        )
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,15 @@ from playwright.sync_api import Browser
 from conftest import CHROMIUM, LANGS, page_url
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is missing: run `make test`, which installs it")
-MAIN_PAGES = {"home": "", "prose": "evidence", "data table": "competencies", "rubric": "school-practice/development-rubric",
-              "glossary": "glossary", "handout": "handouts/development-rubric", "editors": "editors"}
+MAIN_PAGES = {
+    "home": "",
+    "prose": "evidence",
+    "data table": "competencies",
+    "rubric": "school-practice/development-rubric",
+    "glossary": "glossary",
+    "handout": "handouts/development-rubric",
+    "editors": "editors",
+}
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 

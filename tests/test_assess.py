@@ -31,14 +31,14 @@ def known() -> dict:
 
 # The data format
 
+
 def test_what_can_be_assessed(known: dict) -> None:
     rubric = yaml.safe_load((ROOT / "data/development_rubric.yml").read_text("utf-8"))
     assert known["development-rubric"].kind == "rubric"
     assert known["development-rubric"].criteria == [row["id"] for row in rubric["rows"]]
     assert known["development-rubric"].levels == len(rubric["columns"]) == 4
     table = yaml.safe_load((ROOT / "data/competencies.yml").read_text("utf-8"))
-    statements = [f"{row['id']}.{column}.{n}" for row in table["rows"] for column in [c["id"] for c in table["columns"]]
-                  for n in range(1, len(row["cells"].get(column, [])) + 1)]
+    statements = [f"{row['id']}.{column}.{n}" for row in table["rows"] for column in [c["id"] for c in table["columns"]] for n in range(1, len(row["cells"].get(column, [])) + 1)]
     assert known["competencies-table"].criteria == statements and len(statements) == 29  # the table's note counts 29
     portfolio = known["portfolio-standards"]
     assert len(portfolio.criteria) == 29 and [len(ids) for ids in portfolio.groups.values()] == [1, 9, 14, 5]
@@ -46,10 +46,18 @@ def test_what_can_be_assessed(known: dict) -> None:
     assert portfolio.evidence and all(f"id: {box}" in figure for box in portfolio.evidence)
 
 
-VALID = {"format": "cpm-handbook-self-assessment", "version": 1, "exported": "2026-11-24T09:30:00Z", "assessments": {
-    "development-rubric": {"answers": {"rubric-leadership": {"level": 2, "evidence": "Minutes", "next": "Open the council"}},
-                           "snapshots": [{"name": "Autumn 2026", "date": "2026-11-01T00:00:00Z", "answers": {"rubric-leadership": {"level": 1}}}]},
-    "portfolio-standards": {"answers": {"standard-2-1": {"status": "in-progress", "types": ["ar-evidence-reflective-journal"]}}}}}
+VALID = {
+    "format": "cpm-handbook-self-assessment",
+    "version": 1,
+    "exported": "2026-11-24T09:30:00Z",
+    "assessments": {
+        "development-rubric": {
+            "answers": {"rubric-leadership": {"level": 2, "evidence": "Minutes", "next": "Open the council"}},
+            "snapshots": [{"name": "Autumn 2026", "date": "2026-11-01T00:00:00Z", "answers": {"rubric-leadership": {"level": 1}}}],
+        },
+        "portfolio-standards": {"answers": {"standard-2-1": {"status": "in-progress", "types": ["ar-evidence-reflective-journal"]}}},
+    },
+}
 
 
 def test_the_documented_example_is_a_valid_file() -> None:
@@ -59,19 +67,26 @@ def test_the_documented_example_is_a_valid_file() -> None:
     AnswersFile.model_validate(example)
 
 
-@pytest.mark.parametrize("change", [
-    {"version": 2}, {"format": "something-else"}, {"exported": "yesterday"}, {"extra": 1},
-    {"assessments": {"development-rubric": {"answers": {"rubric-leadership": {"level": 0}}}}},
-    {"assessments": {"portfolio-standards": {"answers": {"standard-1-1": {"status": "done"}}}}},
-    {"assessments": {"development-rubric": {"answers": {"rubric-leadership": {"colour": "red"}}}}},
-    {"assessments": {"development-rubric": {"answers": {}, "snapshots": [{"name": "", "date": "2026-01-01T00:00:00Z", "answers": {}}]}}},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"version": 2},
+        {"format": "something-else"},
+        {"exported": "yesterday"},
+        {"extra": 1},
+        {"assessments": {"development-rubric": {"answers": {"rubric-leadership": {"level": 0}}}}},
+        {"assessments": {"portfolio-standards": {"answers": {"standard-1-1": {"status": "done"}}}}},
+        {"assessments": {"development-rubric": {"answers": {"rubric-leadership": {"colour": "red"}}}}},
+        {"assessments": {"development-rubric": {"answers": {}, "snapshots": [{"name": "", "date": "2026-01-01T00:00:00Z", "answers": {}}]}}},
+    ],
+)
 def test_a_malformed_file_is_refused(change: dict) -> None:
     with pytest.raises(ValidationError):
         AnswersFile.model_validate({**VALID, **change})
 
 
 # The built pages
+
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(("file_id", "slug"), [("development-rubric", RUBRIC), ("competencies-table", "competencies"), ("portfolio-standards", "school-practice/portfolio")])
@@ -101,6 +116,7 @@ def test_script_and_styles_are_small(site: Path) -> None:
 
 
 # In the browser
+
 
 def open_rubric(context: BrowserContext, base_url: str, lang: str = "kk", slug: str = RUBRIC) -> Page:
     """A page of the site with its self-assessment open."""
@@ -206,11 +222,14 @@ def test_clear_asks_first_and_keeps_the_answers_when_declined(context: BrowserCo
 
 
 @browser_only
-@pytest.mark.parametrize(("content", "message"), [
-    (b"{not json", "assess.import-not-json"),
-    (b'{"format": "something-else", "version": 1, "assessments": {}}', "assess.import-not-ours"),
-    (b'{"format": "cpm-handbook-self-assessment", "version": 7, "exported": "2026-01-01T00:00:00Z", "assessments": {}}', "assess.import-version"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "assess.import-not-json"),
+        (b'{"format": "something-else", "version": 1, "assessments": {}}', "assess.import-not-ours"),
+        (b'{"format": "cpm-handbook-self-assessment", "version": 7, "exported": "2026-01-01T00:00:00Z", "assessments": {}}', "assess.import-version"),
+    ],
+)
 def test_a_malformed_file_is_reported_and_changes_nothing(context: BrowserContext, base_url: str, content: bytes, message: str) -> None:
     page = open_rubric(context, base_url, "ru")
     choose(page, "rubric-leadership", 2)
@@ -225,8 +244,14 @@ def test_a_malformed_file_is_reported_and_changes_nothing(context: BrowserContex
 @browser_only
 def test_unknown_ids_are_listed_and_the_rest_is_used(context: BrowserContext, base_url: str) -> None:
     page = open_rubric(context, base_url, "en")
-    data = {**VALID, "assessments": {**VALID["assessments"], "no-such-rubric": {"answers": {}},
-            "development-rubric": {"answers": {"rubric-leadership": {"level": 4}, "rubric-nothing": {"level": 1}, "rubric-community": {"level": 9}}}}}
+    data = {
+        **VALID,
+        "assessments": {
+            **VALID["assessments"],
+            "no-such-rubric": {"answers": {}},
+            "development-rubric": {"answers": {"rubric-leadership": {"level": 4}, "rubric-nothing": {"level": 1}, "rubric-community": {"level": 9}}},
+        },
+    }
     page.set_input_files(".hb-assess input[type=file]", files=[{"name": "a.json", "mimeType": "application/json", "buffer": json.dumps(data).encode()}])
     page.wait_for_function("document.querySelector('.hb-assess__alert').textContent !== ''")
     alert = page.inner_text(".hb-assess__alert")

@@ -58,10 +58,13 @@ DATA_CASES = [
     ("bad-origin", edit("origin: {kk: translated,", "origin: {kk: copied,"), "data/sample.yml:4:14: origin.kk:", "is not 'source 003:12-34'"),
     ("duplicate-key", edit("id: sample\n", "id: sample\nid: sample-2\n"), "data/sample.yml:3:1: yaml:", "duplicate key"),
     ("unknown-kind", edit("kind: list", "kind: lst"), "data/sample.yml:1:7: kind:", "unknown kind 'lst'"),
-    ("portfolio-item-not-numbered", edit("items:", "portfolio: {evidence: action-research-figure}\nitems:"), "data/sample.yml:9:7: items[0].name:",
-     "named by its number"),
-    ("portfolio-evidence-not-a-figure", edit("items:", "portfolio: {evidence: ten-factors}\nitems:"), "data/sample.yml:5:23: portfolio.evidence:",
-     "unknown figure of tiers (kind: tiers) 'ten-factors'"),
+    ("portfolio-item-not-numbered", edit("items:", "portfolio: {evidence: action-research-figure}\nitems:"), "data/sample.yml:9:7: items[0].name:", "named by its number"),
+    (
+        "portfolio-evidence-not-a-figure",
+        edit("items:", "portfolio: {evidence: ten-factors}\nitems:"),
+        "data/sample.yml:5:23: portfolio.evidence:",
+        "unknown figure of tiers (kind: tiers) 'ten-factors'",
+    ),
 ]
 
 

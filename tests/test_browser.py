@@ -44,8 +44,25 @@ def test_language_switcher_keeps_the_page(browser: Browser, base_url: str, sourc
     page.close()
 
 
-@pytest.mark.parametrize("slug", ["", "burke-litwin", "requirements", "competencies", "programme", "practices/leading-learning", "practices/community",
-                                  "capacity", "glossary", "school-practice/development-rubric", "editors", "open-data", "handouts", "handouts/development-rubric"])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "",
+        "burke-litwin",
+        "requirements",
+        "competencies",
+        "programme",
+        "practices/leading-learning",
+        "practices/community",
+        "capacity",
+        "glossary",
+        "school-practice/development-rubric",
+        "editors",
+        "open-data",
+        "handouts",
+        "handouts/development-rubric",
+    ],
+)
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_phone_sized_window_needs_no_sideways_scrolling(browser: Browser, base_url: str, lang: str, slug: str) -> None:
     page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2)

@@ -157,8 +157,6 @@ def test_nothing_is_loaded_from_another_host(site: Path) -> None:
     assert not offending
 
 
-
-
 def test_html_and_markdown_in_data_are_shown_as_written(edited: tuple[Path, Path]) -> None:
     """Data texts are plain text: HTML is escaped, and what Markdown would read as markup (the page's HTML is
     Markdown again) is shown as written, in a heading as in a table cell."""
@@ -220,8 +218,25 @@ def test_kazakh_ui_file_translates_every_key_of_the_english_one() -> None:
 
 
 # DESIGN.md §5: the handbook's order.
-HANDBOOK_ORDER = ["", "evidence", "burke-litwin", "principles", "requirements", "ten-factors", "competencies", "programme", "capacity", "planning",
-                  "assessment", "glossary", "handouts", "sources", "contacts", "open-data", "editors"]
+HANDBOOK_ORDER = [
+    "",
+    "evidence",
+    "burke-litwin",
+    "principles",
+    "requirements",
+    "ten-factors",
+    "competencies",
+    "programme",
+    "capacity",
+    "planning",
+    "assessment",
+    "glossary",
+    "handouts",
+    "sources",
+    "contacts",
+    "open-data",
+    "editors",
+]
 SCHOOL_PRACTICE = ["school-practice", "school-practice/action-research", "school-practice/tasks", "school-practice/portfolio", "school-practice/development-rubric"]
 PRACTICES = ["practices/leading-learning", "practices/developing-self-and-others", "practices/leading-change", "practices/community"]
 

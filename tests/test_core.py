@@ -34,31 +34,37 @@ items:
 """
 
 
-@pytest.mark.parametrize(("loc", "at_key", "expected"), [
-    (("id",), False, (1, 5)),
-    (("items", 0), False, (3, 5)),
-    (("items", 0, "name", "ru"), False, (4, 25)),  # in a flow mapping too
-    (("items", 1, "name"), True, (6, 5)),
-    (("items", 1, "name", "ru"), False, (8, 11)),
-    (("items", 1, "name", "en"), False, (7, 7)),  # missing: where its parent's value begins
-    (("items", 5, "name"), False, (3, 3)),  # no such item: where the list begins
-])
+@pytest.mark.parametrize(
+    ("loc", "at_key", "expected"),
+    [
+        (("id",), False, (1, 5)),
+        (("items", 0), False, (3, 5)),
+        (("items", 0, "name", "ru"), False, (4, 25)),  # in a flow mapping too
+        (("items", 1, "name"), True, (6, 5)),
+        (("items", 1, "name", "ru"), False, (8, 11)),
+        (("items", 1, "name", "en"), False, (7, 7)),  # missing: where its parent's value begins
+        (("items", 5, "name"), False, (3, 3)),  # no such item: where the list begins
+    ],
+)
 def test_every_value_keeps_its_line_and_column(tmp_path: Path, loc: Loc, at_key: bool, expected: tuple[int, int]) -> None:
     (tmp_path / "sample.yml").write_text(YAML, "utf-8")
     document = read_yaml(tmp_path / "sample.yml", "data/sample.yml")
     assert position(document.data, loc, at_key=at_key) == expected
 
 
-@pytest.mark.parametrize(("folders", "slug", "anchor", "lang", "expected"), [
-    (True, "", "", "kk", ""),
-    (True, "evidence", "", "ru", "ru/evidence/"),
-    (True, "school-practice", "sdp-plan", "en", "en/school-practice/#sdp-plan"),
-    (False, "", "", "kk", "index.html"),
-    (False, "", "x", "ru", "ru/index.html#x"),
-    (False, "evidence", "", "ru", "ru/evidence.html"),
-    (False, "school-practice", "sdp-plan", "kk", "school-practice/index.html#sdp-plan"),
-    (False, "school-practice/tasks", "", "en", "en/school-practice/tasks.html"),
-])
+@pytest.mark.parametrize(
+    ("folders", "slug", "anchor", "lang", "expected"),
+    [
+        (True, "", "", "kk", ""),
+        (True, "evidence", "", "ru", "ru/evidence/"),
+        (True, "school-practice", "sdp-plan", "en", "en/school-practice/#sdp-plan"),
+        (False, "", "", "kk", "index.html"),
+        (False, "", "x", "ru", "ru/index.html#x"),
+        (False, "evidence", "", "ru", "ru/evidence.html"),
+        (False, "school-practice", "sdp-plan", "kk", "school-practice/index.html#sdp-plan"),
+        (False, "school-practice/tasks", "", "en", "en/school-practice/tasks.html"),
+    ],
+)
 def test_a_page_has_one_address_in_each_style(folders: bool, slug: str, anchor: str, lang: str, expected: str) -> None:
     assert Urls(folders, frozenset({"", "school-practice"})).page(lang, slug, anchor) == expected
 
@@ -79,8 +85,7 @@ def test_links_are_relative_to_the_page_and_generated_pages_keep_their_files() -
 def test_the_book_links_inside_itself_and_drops_links_to_pages_outside_it() -> None:
     chapters = [
         Chapter("ru/", "Главная", '<h2 id="a">A</h2><a href="evidence/#b">to b</a> <a href="glossary/">out</a>'),
-        Chapter("ru/evidence/", "Данные", '<p id="b" aria-describedby="tip">B</p><a href="../#a">back</a> '
-                '<a href="https://example.org/">web</a><style>p{}</style>'),
+        Chapter("ru/evidence/", "Данные", '<p id="b" aria-describedby="tip">B</p><a href="../#a">back</a> <a href="https://example.org/">web</a><style>p{}</style>'),
     ]
     home, evidence = link_inside(chapters)
     assert 'id="p-ru--a"' in home.html and 'href="#p-ru-evidence--b"' in home.html
@@ -97,10 +102,13 @@ def test_the_book_links_inside_itself_in_the_offline_copy_too() -> None:
 
 
 def test_a_language_index_is_relative_to_its_root_and_adds_named_items() -> None:
-    built = {"config": {"lang": ["en"], "separator": "[\\s]+"}, "docs": [
-        {"location": "ru/", "title": "Главная", "text": "…"},
-        {"location": "ru/glossary/#leadership", "title": "Лидерство", "text": "…"},
-    ]}
+    built = {
+        "config": {"lang": ["en"], "separator": "[\\s]+"},
+        "docs": [
+            {"location": "ru/", "title": "Главная", "text": "…"},
+            {"location": "ru/glossary/#leadership", "title": "Лидерство", "text": "…"},
+        ],
+    }
     items = [
         {"location": "glossary/#leadership", "title": "Лидерство", "text": "определение", "boost": 2},
         {"location": "factors/#trust", "title": "Доверие", "text": "…"},
@@ -151,8 +159,9 @@ def test_an_edit_touches_the_languages_whose_pages_it_changes(tmp_path: Path) ->
 
     assert live.touched(None, states[0][0], {}, states[0][1]) == set(LANGUAGES), "nothing built yet: everything"
     assert after("data/ten_factors.yml", "en: Moral purpose", "en: Moral aim") == {"en"}, "a translation: its language"
-    assert after("data/development_rubric.yml", "Көшбасшылық негізінен", "Көшбасшылық әдетте") == {"kk", "ru", "en"}, \
+    assert after("data/development_rubric.yml", "Көшбасшылық негізінен", "Көшбасшылық әдетте") == {"kk", "ru", "en"}, (
         "a source: its translations become outdated, and the editors' page of every language says so"
+    )
     assert after("docs/ru/evidence.md", "# ", "# Ещё ") == {"ru"}, "a page: its language"
     assert after("overrides/main.html", "{% extends", "{#- x -#}\n{% extends") == {"kk", "ru", "en"}, "the theme: all"
     assert live.belongs_to("ru/evidence/index.html", "ru") and not live.belongs_to("ru/evidence/index.html", "kk")

@@ -136,10 +136,16 @@ def test_a_changed_source_marks_its_translations_outdated_on_every_page(edited: 
     assert json.loads(handbook(project, "status", "--format", "json").stdout)["outdated"] == []
 
 
-@pytest.mark.parametrize("lang, slug, expected", [
-    ("en", "ten-factors", ["translated"]), ("ru", "school-practice/development-rubric", ["translated"]),
-    ("kk", "ten-factors", []), ("ru", "ten-factors", []), ("kk", "practices/leading-change", ["translated"]),
-])
+@pytest.mark.parametrize(
+    "lang, slug, expected",
+    [
+        ("en", "ten-factors", ["translated"]),
+        ("ru", "school-practice/development-rubric", ["translated"]),
+        ("kk", "ten-factors", []),
+        ("ru", "ten-factors", []),
+        ("kk", "practices/leading-change", ["translated"]),
+    ],
+)
 def test_pages_with_unreviewed_translations_tell_their_readers(site: Path, lang: str, slug: str, expected: list[str]) -> None:
     page = soup(site, lang, slug)
     assert [p["class"][-1].removeprefix("hb-notice--") for p in page.select(".hb-notice")] == expected
@@ -210,8 +216,18 @@ def test_the_workflow_is_valid_and_calls_only_make_targets_that_exist() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_item_has_a_permanent_link_in_every_language(site: Path, lang: str) -> None:
     strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((ROOT / "data/ui.yml").read_text("utf-8"))["items"]}
-    pages = ("programme", "school-practice/portfolio", "competencies", "practices/leading-learning", "sources", "burke-litwin",
-             "requirements", "school-practice", "school-practice/action-research", "practices/leading-change")
+    pages = (
+        "programme",
+        "school-practice/portfolio",
+        "competencies",
+        "practices/leading-learning",
+        "sources",
+        "burke-litwin",
+        "requirements",
+        "school-practice",
+        "school-practice/action-research",
+        "practices/leading-change",
+    )
     kinds = set()
     for slug in pages:
         page = soup(site, lang, slug)

@@ -19,10 +19,14 @@ RUSSIAN = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 ALPHABET = {"kk": KAZAKH, "ru": RUSSIAN, "en": LATIN}
 SUBTERMS = {
-    "instructional-leadership": "leadership", "distributed-leadership": "leadership",
-    "strategic-leadership": "leadership", "transformational-leadership": "leadership",
-    "implementation-plan": "school-development-plan", "evaluation-plan": "school-development-plan",
-    "external-evaluation": "evaluation", "internal-evaluation": "evaluation",
+    "instructional-leadership": "leadership",
+    "distributed-leadership": "leadership",
+    "strategic-leadership": "leadership",
+    "transformational-leadership": "leadership",
+    "implementation-plan": "school-development-plan",
+    "evaluation-plan": "school-development-plan",
+    "external-evaluation": "evaluation",
+    "internal-evaluation": "evaluation",
 }
 
 

@@ -64,11 +64,14 @@ def file_search(browser: Browser, offline: Path, lang: str, query: str) -> tuple
     return links, requested
 
 
-@pytest.mark.parametrize(("lang", "query", "found"), [
-    ("kk", "көшбасшылықтың", "requirements.html"),
-    ("ru", "лидерство", "ru/requirements.html"),
-    ("en", "leaders", "en/requirements.html"),
-])
+@pytest.mark.parametrize(
+    ("lang", "query", "found"),
+    [
+        ("kk", "көшбасшылықтың", "requirements.html"),
+        ("ru", "лидерство", "ru/requirements.html"),
+        ("en", "leaders", "en/requirements.html"),
+    ],
+)
 def test_search_works_from_a_folder_in_the_page_language(browser: Browser, offline: Path, lang: str, query: str, found: str) -> None:
     links, requested = file_search(browser, offline, lang, query)
     root = offline.as_uri() + "/"

@@ -107,11 +107,27 @@ def test_every_text_of_every_shown_data_file_is_on_its_page(site: Path, lang: st
     assert not missing, missing[:5]
 
 
-@pytest.mark.parametrize("slug", PAGES + [
-    "glossary", "sources", "contacts", "capacity", "planning", "assessment", "practices/leading-learning", "practices/developing-self-and-others",
-    "practices/leading-change", "practices/community", "school-practice", "school-practice/action-research", "school-practice/tasks",
-    "school-practice/portfolio", "school-practice/development-rubric",
-])
+@pytest.mark.parametrize(
+    "slug",
+    PAGES
+    + [
+        "glossary",
+        "sources",
+        "contacts",
+        "capacity",
+        "planning",
+        "assessment",
+        "practices/leading-learning",
+        "practices/developing-self-and-others",
+        "practices/leading-change",
+        "practices/community",
+        "school-practice",
+        "school-practice/action-research",
+        "school-practice/tasks",
+        "school-practice/portfolio",
+        "school-practice/development-rubric",
+    ],
+)
 def test_english_pages_have_no_cyrillic_outside_marked_elements(site: Path, slug: str) -> None:
     page = soup(site, "en", slug)
     for marked in page.select('[lang="kk"], [lang="ru"]'):

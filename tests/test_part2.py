@@ -70,12 +70,15 @@ def test_planning_has_its_three_subsections(site: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("practice, petal, page", [
-    ("practice-leading-teaching-learning", "fig4-leading-teaching-learning", P1),
-    ("practice-developing-self-others", "fig4-developing-self-others", P2),
-    ("practice-leading-improvement-change", "fig4-leading-improvement-change", P3),
-    ("practice-engaging-community", "fig4-engaging-community", P4),
-])
+@pytest.mark.parametrize(
+    "practice, petal, page",
+    [
+        ("practice-leading-teaching-learning", "fig4-leading-teaching-learning", P1),
+        ("practice-developing-self-others", "fig4-developing-self-others", P2),
+        ("practice-leading-improvement-change", "fig4-leading-improvement-change", P3),
+        ("practice-engaging-community", "fig4-engaging-community", P4),
+    ],
+)
 def test_each_practice_page_links_its_practice(site: Path, lang: str, practice: str, petal: str, page: str) -> None:
     hrefs = [a["href"] for a in soup(site, lang, page).select("article a[href]")]
     assert any(href.endswith(f"programme/#{practice}") for href in hrefs), hrefs[:10]

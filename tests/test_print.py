@@ -330,6 +330,7 @@ def test_a_broken_data_file_stops_the_pdf_command_before_anything_is_written(pro
 
 def test_print_fonts_are_the_site_fonts_one_family_per_subset(site: Path) -> None:
     """The built print-fonts.css declares the same files with the same ranges as fonts.css, each subset its own family."""
+
     def faces(name: str) -> set[tuple[str, str, str, str]]:
         css = (site / "assets" / "stylesheets" / name).read_text("utf-8")
         found = set()

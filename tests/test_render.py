@@ -1,6 +1,5 @@
 """Rendering data in a language: text is escaped, each language shows its own text."""
 
-
 from handbook.model import ListDoc, ListItem, Origins, Text
 from handbook.project import Project, load_project
 from handbook.render import Renderer, Site

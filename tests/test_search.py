@@ -35,25 +35,71 @@ LEFT_ALONE = ["бала", "ана", "ата", "адам", "білім", "мұғ�
 
 # Forms that stand on no page, each with a form of the same word that does: every page with the latter must be found.
 INFLECTED = {
-    "ru": [("лидерствами", "лидерство"), ("наставничествами", "наставничество"), ("рубриками", "рубрики"), ("компетенциями", "компетенции"),
-           ("исследованиями", "исследование"), ("программами", "программа"), ("оцениваниями", "оценивание"), ("коучингами", "коучинг"),
-           ("менторингами", "менторинга"), ("мониторингами", "мониторинг"), ("рефлексиями", "рефлексия")],
-    "en": [("leaderships", "leadership"), ("teachings", "teaching"), ("mentorings", "mentoring"), ("coachings", "coaching"),
-           ("schooling", "school"), ("researching", "research"), ("monitored", "monitoring"), ("trainings", "training"),
-           ("reflections", "reflection"), ("improvements", "improvement"), ("collaborations", "collaboration"), ("evaluations", "evaluation")],
-    "kk": [("көшбасшылықтарымыздың", "көшбасшылық"), ("мектептеріміздің", "мектеп"), ("мұғалімдеріміздің", "мұғалім"), ("бағдарламаларымызға", "бағдарлама"),
-           ("директорларымызбен", "директор"), ("оқушыларымыздың", "оқушы"), ("стандарттарымыздың", "стандарт"), ("рубрикаларымызда", "рубриканың"),
-           ("жоспарларымыздың", "жоспар"), ("зерттеулеріміздің", "зерттеу"), ("тәжірибелеріміздің", "тәжірибе"), ("құндылықтарымызды", "құндылық")],
+    "ru": [
+        ("лидерствами", "лидерство"),
+        ("наставничествами", "наставничество"),
+        ("рубриками", "рубрики"),
+        ("компетенциями", "компетенции"),
+        ("исследованиями", "исследование"),
+        ("программами", "программа"),
+        ("оцениваниями", "оценивание"),
+        ("коучингами", "коучинг"),
+        ("менторингами", "менторинга"),
+        ("мониторингами", "мониторинг"),
+        ("рефлексиями", "рефлексия"),
+    ],
+    "en": [
+        ("leaderships", "leadership"),
+        ("teachings", "teaching"),
+        ("mentorings", "mentoring"),
+        ("coachings", "coaching"),
+        ("schooling", "school"),
+        ("researching", "research"),
+        ("monitored", "monitoring"),
+        ("trainings", "training"),
+        ("reflections", "reflection"),
+        ("improvements", "improvement"),
+        ("collaborations", "collaboration"),
+        ("evaluations", "evaluation"),
+    ],
+    "kk": [
+        ("көшбасшылықтарымыздың", "көшбасшылық"),
+        ("мектептеріміздің", "мектеп"),
+        ("мұғалімдеріміздің", "мұғалім"),
+        ("бағдарламаларымызға", "бағдарлама"),
+        ("директорларымызбен", "директор"),
+        ("оқушыларымыздың", "оқушы"),
+        ("стандарттарымыздың", "стандарт"),
+        ("рубрикаларымызда", "рубриканың"),
+        ("жоспарларымыздың", "жоспар"),
+        ("зерттеулеріміздің", "зерттеу"),
+        ("тәжірибелеріміздің", "тәжірибе"),
+        ("құндылықтарымызды", "құндылық"),
+    ],
 }
 
 # Kazakh words as printed, in the 2021 proposal's letters, and as typed on a plain Latin keyboard.
 LATIN = [
-    ("мектеп", "mektep", "mektep"), ("мұғалім", "mūğalım", "mugalim"), ("көшбасшылық", "köşbasşylyq", "koshbasshylyk"),
-    ("бағдарлама", "bağdarlama", "bagdarlama"), ("оқушы", "oquşy", "okushy"), ("шеберлік", "şeberlık", "sheberlik"),
-    ("орталығы", "ortalyğy", "ortalygy"), ("білім", "bılım", "bilim"), ("зерттеу", "zertteu", "zertteu"), ("жоспар", "jospar", "zhospar"),
-    ("өзгеріс", "özgerıs", "ozgeris"), ("тәжірибе", "täjırıbe", "tazhiribe"), ("бағалау", "bağalau", "baghalau"),
-    ("қоғамдастық", "qoğamdastyq", "kogamdastyk"), ("сабақ", "sabaq", "sabak"), ("құндылық", "qūndylyq", "kundylyk"),
-    ("әлеует", "äleuet", "aleuet"), ("маңызды", "mañyzdy", "mangyzdy"), ("үйрену", "üirenu", "uirenu"), ("ұйым", "ūiym", "uiym"),
+    ("мектеп", "mektep", "mektep"),
+    ("мұғалім", "mūğalım", "mugalim"),
+    ("көшбасшылық", "köşbasşylyq", "koshbasshylyk"),
+    ("бағдарлама", "bağdarlama", "bagdarlama"),
+    ("оқушы", "oquşy", "okushy"),
+    ("шеберлік", "şeberlık", "sheberlik"),
+    ("орталығы", "ortalyğy", "ortalygy"),
+    ("білім", "bılım", "bilim"),
+    ("зерттеу", "zertteu", "zertteu"),
+    ("жоспар", "jospar", "zhospar"),
+    ("өзгеріс", "özgerıs", "ozgeris"),
+    ("тәжірибе", "täjırıbe", "tazhiribe"),
+    ("бағалау", "bağalau", "baghalau"),
+    ("қоғамдастық", "qoğamdastyq", "kogamdastyk"),
+    ("сабақ", "sabaq", "sabak"),
+    ("құндылық", "qūndylyq", "kundylyk"),
+    ("әлеует", "äleuet", "aleuet"),
+    ("маңызды", "mañyzdy", "mangyzdy"),
+    ("үйрену", "üirenu", "uirenu"),
+    ("ұйым", "ūiym", "uiym"),
 ]
 
 
@@ -73,6 +119,7 @@ def boxes(browser: Browser, base_url: str):
 
 
 # ---- the stemmer, the folding to Latin keys, the table ----
+
 
 @pytest.fixture(scope="module")
 def js(browser: Browser):
@@ -105,10 +152,27 @@ def test_the_three_spellings_of_a_word_fold_to_one_key(js, cyrillic: str, propos
 
 
 FOLDED = [
-    ("Қазақстан", "kazakstan"), ("QAZAQSTAN", "kazakstan"), ("İNDEKS", "indeks"), ("ІРІ", "iri"), ("ıri", "iri"),
-    ("шешім", "sheshim"), ("şeşım", "sheshim"), ("жаңа", "jana"), ("zhanga", "jana"), ("jaña", "jana"), ("ЮНЕСКО", "iunesko"),
-    ("yunesko", "iunesko"), ("хабар", "habar"), ("khabar", "habar"), ("һәм", "ham"), ("щётка", "shiotka"), ("цех", "tseh"),
-    ("чек", "chek"), ("съезд", "sezd"), ("2020", "2020"), ("leadership", "leadership"),
+    ("Қазақстан", "kazakstan"),
+    ("QAZAQSTAN", "kazakstan"),
+    ("İNDEKS", "indeks"),
+    ("ІРІ", "iri"),
+    ("ıri", "iri"),
+    ("шешім", "sheshim"),
+    ("şeşım", "sheshim"),
+    ("жаңа", "jana"),
+    ("zhanga", "jana"),
+    ("jaña", "jana"),
+    ("ЮНЕСКО", "iunesko"),
+    ("yunesko", "iunesko"),
+    ("хабар", "habar"),
+    ("khabar", "habar"),
+    ("һәм", "ham"),
+    ("щётка", "shiotka"),
+    ("цех", "tseh"),
+    ("чек", "chek"),
+    ("съезд", "sezd"),
+    ("2020", "2020"),
+    ("leadership", "leadership"),
 ]
 
 
@@ -119,10 +183,15 @@ def test_fold(js, word: str, key: str) -> None:
 
 
 @needs_chromium
-@pytest.mark.parametrize(("cyrillic", "proposal", "typed"), [
-    ("көшбасшылықтарымыздың", "köşbasşylyqtarymyzdyñ", "koshbasshylyktarymyzdyng"),
-    ("мектебі", "mektebı", "mektebi"), ("мұғалімдерге", "mūğalımderge", "mugalimderge"), ("бағдарламасы", "bağdarlamasy", "bagdarlamasy"),
-])
+@pytest.mark.parametrize(
+    ("cyrillic", "proposal", "typed"),
+    [
+        ("көшбасшылықтарымыздың", "köşbasşylyqtarymyzdyñ", "koshbasshylyktarymyzdyng"),
+        ("мектебі", "mektebı", "mektebi"),
+        ("мұғалімдерге", "mūğalımderge", "mugalimderge"),
+        ("бағдарламасы", "bağdarlamasy", "bagdarlamasy"),
+    ],
+)
 def test_latin_inflections_meet_their_cyrillic_stem(js, cyrillic: str, proposal: str, typed: str) -> None:
     stems = js.evaluate("words => words.map(word => keyStem(fold(word)))", [cyrillic, proposal, typed])
     assert len(set(stems)) == 1, stems
@@ -138,12 +207,19 @@ def test_the_table_has_every_letter_once_and_every_spelling_one_key() -> None:
     assert keys["letters"]["ғ"] == keys["spellings"]["ğ"] == keys["spellings"]["gh"] == "g"
 
 
-@pytest.mark.parametrize(("old", "new", "field", "message"), [
-    ("{cyrillic: ғ, latin: ğ, typed: [g, gh]}", "{cyrillic: ғ, latin: ğ, typed: [g, k]}", "letters[5].typed[1]", "'k' is also the spelling of key 'k' (line"),
-    ("{cyrillic: ё, latin: io, typed: [io, yo], policy: \"loanwords only: io\"}",
-     "{cyrillic: ё, latin: io, typed: [io, yo], policy: \"loanwords only: io\", colour: red}", "letters[8].colour", "Extra inputs"),
-    ("{cyrillic: ә, latin: ä, typed: [a]}", "{cyrillic: ә, latin: é, typed: [a]}", "letters[1].latin", "should match pattern"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("{cyrillic: ғ, latin: ğ, typed: [g, gh]}", "{cyrillic: ғ, latin: ğ, typed: [g, k]}", "letters[5].typed[1]", "'k' is also the spelling of key 'k' (line"),
+        (
+            '{cyrillic: ё, latin: io, typed: [io, yo], policy: "loanwords only: io"}',
+            '{cyrillic: ё, latin: io, typed: [io, yo], policy: "loanwords only: io", colour: red}',
+            "letters[8].colour",
+            "Extra inputs",
+        ),
+        ("{cyrillic: ә, latin: ä, typed: [a]}", "{cyrillic: ә, latin: é, typed: [a]}", "letters[1].latin", "should match pattern"),
+    ],
+)
 def test_a_broken_table_is_reported_at_its_line(tmp_path: Path, old: str, new: str, field: str, message: str) -> None:
     text = (ROOT / latin.TABLE).read_text("utf-8")
     assert old in text
@@ -165,6 +241,7 @@ def test_a_table_without_a_letter_is_refused_by_validate_and_build(project: Path
 
 
 # ---- the built indexes ----
+
 
 def test_each_language_has_its_own_index_under_its_own_root(site: Path) -> None:
     for lang in LANGS:
@@ -213,6 +290,7 @@ def test_results_show_the_items_not_only_the_pages(site: Path) -> None:
 
 
 # ---- searching as a reader does ----
+
 
 @needs_chromium
 @pytest.mark.parametrize("lang", LANGS)
