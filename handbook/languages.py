@@ -14,8 +14,3 @@ TYPED_IN_LATIN: frozenset[Lang] = frozenset({"kk"})
 def url_prefix(lang: str) -> str:
     """Where a language's pages live below the site root: kk at the root, the others in /<lang>/."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
-def root_of(url: str) -> str:
-    """The relative path from a page at `url` (below the site root, e.g. `ru/handouts/x/`) back to the site root."""
-    return "../" * url.count("/")

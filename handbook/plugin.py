@@ -32,14 +32,14 @@ from handbook.assess import Assessment, assessments
 from handbook.book import Chapter
 from handbook.build import LanguageBuild, PageState
 from handbook.export import exported
-from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
 from handbook.project import Project, data_paths, load_project
 from handbook.render import MACRO_CHECKS, Site
 from handbook.status import FileStatus, statuses_by_file
 from handbook.timing import CALLS, write_if_asked
-from handbook.urls import SEARCH, Urls
+from handbook.urls import Urls
 
 
 class HandbookConfig(base.Config):
@@ -234,7 +234,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         build, site_dir = self.builds[-1], Path(config.site_dir)
         written = site_dir / Urls.search_index(DEFAULT_LANGUAGE)
         build.search = json.loads(written.read_text("utf-8")) if written.is_file() and not build.kept else None
-        root_404 = site_dir / "404.html"
+        root_404 = site_dir / Urls.not_found(DEFAULT_LANGUAGE)
         if not root_404.is_file():
             return
         if build.language.lang == DEFAULT_LANGUAGE:
@@ -242,7 +242,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         elif build.kept and self._404 is not None:
             root_404.write_bytes(self._404)
         elif self._404 is not None:
-            _write(config, f"{url_prefix(build.language.lang)}404.html", root_404.read_text("utf-8"))
+            _write(config, Urls.not_found(build.language.lang), root_404.read_text("utf-8"))
             root_404.write_bytes(self._404)
 
     @event_priority(-200)  # after static-i18n (-100), which builds the other languages inside the default's
@@ -280,7 +280,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self._previous is None:
             return
         for lang in set(LANGUAGES) - self._touched:
-            index = f"{url_prefix(lang)}{SEARCH}/"
+            index = Urls.search_index(lang).rsplit("/", 1)[0] + "/"
             for path in sorted(self._previous.rglob("*")):
                 relative = path.relative_to(self._previous).as_posix()
                 target = site_dir / relative

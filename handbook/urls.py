@@ -57,6 +57,11 @@ class Urls:
         """A language's search index (`.js`: the same, as the script Material loads through file://)."""
         return f"{url_prefix(lang)}{SEARCH}/search_index{suffix}"
 
+    @staticmethod
+    def not_found(lang: Lang) -> str:
+        """A language's 404 page (a web server shows the root's for an address it does not have)."""
+        return f"{url_prefix(lang)}404.html"
+
 
 @dataclass(frozen=True)
 class Links:
