@@ -16,7 +16,7 @@ from handbook.pack import pack
 from handbook.project import BOOK
 from handbook.render import Renderer, Site
 from handbook.search import item_entries, language_index
-from handbook.status import STATES, FileStatus, page_notices, project_status
+from handbook.status import STATES, FileStatus, in_path_order, page_notices
 from handbook.urls import Urls, root_of
 
 _TITLE = re.compile(r"^# .*$", re.M)
@@ -78,8 +78,8 @@ class LanguageBuild:
             return renderer.term(lang, term_id, text, page().root, next(self._serials))
 
         def translation_status() -> str:
-            """The translation status of every data file (the editors' page)."""
-            return renderer.render("status.html", lang, page().root, statuses=project_status(project), states=STATES)
+            """The translation status of every data file (the editors' page), as the build computed it."""
+            return renderer.render("status.html", lang, page().root, statuses=in_path_order(self.statuses), states=STATES)
 
         def open_data() -> str:
             """Every data file with its JSON and CSV downloads (the open-data page)."""

@@ -73,9 +73,14 @@ def statuses_by_file(project: Project) -> dict[str, FileStatus]:
     return {file_id: file_status(project.documents[file_id], doc) for file_id, doc in project.docs.items()}
 
 
+def in_path_order(statuses: dict[str, FileStatus]) -> list[FileStatus]:
+    """The statuses of the data files (`statuses_by_file`), in path order."""
+    return sorted(statuses.values(), key=lambda s: s.path)
+
+
 def project_status(project: Project) -> list[FileStatus]:
     """The status of every data file, in path order."""
-    return sorted(statuses_by_file(project).values(), key=lambda s: s.path)
+    return in_path_order(statuses_by_file(project))
 
 
 def page_notices(statuses: dict[str, FileStatus], shown: list[str], lang: Lang, page_origin: str | None) -> list[str]:
