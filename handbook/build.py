@@ -4,7 +4,7 @@ It knows nothing of MkDocs: the plugin (handbook/plugin.py) feeds it pages and w
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +50,7 @@ class LanguageBuild:
     statuses: dict[str, FileStatus]
     assessable: dict[str, Assessment]
     renderer: Renderer = field(init=False)
-    _serials: Any = field(init=False, default_factory=lambda: itertools.count(1))
+    _serials: Iterator[int] = field(init=False, default_factory=lambda: itertools.count(1))  # the tooltips' ids
 
     def __post_init__(self) -> None:
         self.renderer = Renderer(self.site, self.folders)
