@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from jinja2 import BytecodeCache, Environment
-from jinja2.bccache import Bucket
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +35,7 @@ from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
 from handbook.project import Project, data_paths, load_project
-from handbook.render import MACRO_CHECKS, Site
+from handbook.render import COMPILED_TEMPLATES, MACRO_CHECKS, Site
 from handbook.status import FileStatus, statuses_by_file
 from handbook.timing import CALLS, write_if_asked
 from handbook.urls import Urls
@@ -76,7 +75,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.builds: list[_Build] = []  # innermost last
         self.page: PageState | None = None
         self._404: bytes | None = None
-        self._compiled = _CompiledTemplates()
         self.serving = False
         self._sources: live.Snapshot | None = None  # `mkdocs serve`: the sources as the last good build read them
         self._pending: live.Snapshot = {}  # and as the build under way read them
@@ -208,8 +206,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Every page is rendered: write the whole book from them, in the navigation's order. The theme's templates
-        compile once per process, not once per language and rebuild (each build makes a new environment)."""
-        env.bytecode_cache = self._compiled
+        compile once, not once per language, build and process (each build makes a new environment)."""
+        env.bytecode_cache = COMPILED_TEMPLATES
         build = self.builds[-1]
         if build.book is not None:
             chapters = [Chapter(page.url, page.title or "", page.content or "") for page in _in_order(build.pages)]
@@ -299,23 +297,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._sources = None
 
     on_post_build = CombinedEvent(_keep_what_is_this_languages, _write_search_index)
-
-
-class _CompiledTemplates(BytecodeCache):
-    """Jinja's compiled templates kept in memory; Jinja checks each against its source's checksum, so an edited
-    template compiles again."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        """Give the bucket the code compiled earlier, if any."""
-        if (code := self._code.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        """Keep a template's newly compiled code."""
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 def _write(config: MkDocsConfig, uri: str, text: str) -> None:

@@ -7,7 +7,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from handbook.assess import FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, statements
@@ -75,6 +75,13 @@ def literal(value: object) -> object:
     return value
 
 
+# Compiled templates, in Jinja's folder of the user's temporary directory: a template compiles once, not once per
+# process (Jinja compiles again when a template's source changes). Jinja keys them by file and source, not by the
+# environment's options: a file must always be compiled by environments with the same options (the theme's and
+# these templates are in different folders).
+COMPILED_TEMPLATES = FileSystemBytecodeCache()
+
+
 @lru_cache(maxsize=4)
 def environment(templates: Path) -> Environment:
     """The autoescaping Jinja environment of the templates, shared by every language's build in the process, so each
@@ -86,6 +93,7 @@ def environment(templates: Path) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=COMPILED_TEMPLATES,
     )
     env.filters["collate"] = lambda items, lang, field: collate(items, lang, _text_of(field, lang))
     env.filters["by_initial"] = lambda items, lang, field: by_initial(items, lang, _text_of(field, lang))

@@ -1,6 +1,9 @@
 """Shared fixtures: a real `mkdocs build --strict` of the project, and scratch copies of it."""
 
+import contextlib
+import fcntl
 import functools
+import io
 import os
 import shutil
 import subprocess
@@ -9,11 +12,14 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, sync_playwright
+
+from handbook.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -29,9 +35,22 @@ def mkdocs_build(project: Path, site: Path, **env: str) -> subprocess.CompletedP
 
 
 def handbook(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run the `handbook` command in `project`."""
+    """Run the `handbook` command in `project`, as a process of its own (the wiring: commands that build, and the
+    exit code and output a shell sees)."""
     command = [sys.executable, "-m", "handbook.cli", *args]
     return subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+
+
+def cli(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run the `handbook` command's `main` in this process, in `project`: the same code as `handbook` without a
+    Python started for it, for the commands that build nothing (validate, status, stamp, export, schema)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli_main(list(args))
+        except SystemExit as exit:  # argparse, on a command line it refuses
+            code = exit.code if isinstance(exit.code, int) else 1
+    return subprocess.CompletedProcess(["handbook", *args], code, out.getvalue(), err.getvalue())
 
 
 def page_url(lang: str, slug: str = "") -> str:
@@ -40,9 +59,31 @@ def page_url(lang: str, slug: str = "") -> str:
     return f"{prefix}{slug}/" if slug else prefix
 
 
-def soup(site: Path, lang: str, slug: str = "") -> BeautifulSoup:
-    """The parsed HTML of one built page."""
-    return BeautifulSoup((site / page_url(lang, slug) / "index.html").read_text("utf-8"), "html.parser")
+def parse_html(html: str) -> BeautifulSoup:
+    """Parsed HTML (by lxml: several times faster than Python's html.parser)."""
+    return BeautifulSoup(html, "lxml")
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(path: Path, modified: int) -> BeautifulSoup:
+    return parse_html(path.read_text("utf-8"))
+
+
+def parsed(path: Path) -> BeautifulSoup:
+    """A built HTML file, parsed once and shared by every test that reads it (again if the file changed): read it,
+    do not change it."""
+    return _parsed(path, path.stat().st_mtime_ns)
+
+
+def soup(site: Path, lang: str, slug: str = "", *, to_change: bool = False) -> BeautifulSoup:
+    """The parsed HTML of one built page: the shared parse, or with `to_change` a parse of the test's own."""
+    path = site / page_url(lang, slug) / "index.html"
+    return parse_html(path.read_text("utf-8")) if to_change else parsed(path)
+
+
+def read_data(path: Path) -> Any:
+    """A YAML file as plain data, read by libyaml as PyYAML's safe loader reads it (independent of handbook.load)."""
+    return yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)
 
 
 def copy_project(target: Path) -> Path:
@@ -59,12 +100,28 @@ def timings_of(site: Path) -> Path:
     return site.with_name(site.name + "-timings.json")
 
 
+@contextlib.contextmanager
+def only_one_process(lock: Path) -> Iterator[None]:
+    """Hold an exclusive lock on a file while the block runs: other processes asking for it wait."""
+    with lock.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        yield
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once for the session (its data-layer timings beside it: `timings`)."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out, HANDBOOK_TIMINGS=str(timings_of(out)))
-    assert result.returncode == 0, result.stderr
+    """The real site, built once for the session, and once for all pytest-xdist's processes, whichever asks first
+    (its data-layer timings beside it: `timings_of`)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder of every worker's own temporary folder, made for this run
+    out, failed = shared / "site", shared / "site-failed.txt"
+    with only_one_process(shared / "site.lock"):
+        if not out.is_dir() and not failed.exists():
+            result = mkdocs_build(ROOT, out, HANDBOOK_TIMINGS=str(timings_of(out)))
+            if result.returncode != 0:
+                failed.write_text(result.stderr, "utf-8")
+    assert not failed.exists(), failed.read_text("utf-8")
     return out
 
 
@@ -76,7 +133,7 @@ CHANGED_SOURCE = ("Көшбасшылық негізінен тиісті кур
 
 def add_rubric(project: Path) -> None:
     """A second rubric, shown on the development rubric's page in every language, and nothing else."""
-    rubric = yaml.safe_load((project / "data" / "development_rubric.yml").read_text("utf-8"))
+    rubric = read_data(project / "data" / "development_rubric.yml")
     rubric["id"] = "second-rubric"
     for part in rubric["columns"] + rubric["rows"]:
         part["id"] = f"second-{part['id']}"
@@ -152,11 +209,14 @@ SHARED_BUILDS = {"edited", "built_project", "served", "offline", "pdfs"}  # buil
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test by what its fixtures need (a browser, PDFs, a build), or as a unit test."""
+    """Mark each test by what its fixtures need (a browser, PDFs, a build), or as a unit test; with pytest-xdist, the
+    tests of a shared build go to one process, and first, so that the long groups start early and short tests fill
+    the end."""
     for item in items:
         used = set(getattr(item, "fixturenames", ()))
         needs = [mark for mark, fixtures in NEEDS.items() if used & fixtures or item.get_closest_marker(mark)]
         for mark in needs or ["unit"]:
             item.add_marker(mark)
-        for shared in sorted(used & SHARED_BUILDS):  # with pytest-xdist (`make check`), one worker builds it for them all
+        for shared in sorted(used & SHARED_BUILDS):
             item.add_marker(pytest.mark.xdist_group(shared))
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)

@@ -118,7 +118,7 @@ def page_words(html: str, hidden: bool = False) -> list[str]:
     """The words of a page's text as a reader sees it (runs of letters and digits with a letter, as search splits
     them), glossary tooltips included, less what search leaves out on purpose (the self-assessment form:
     `data-search-exclude`) and the permanent-link marks; with `hidden`, also the parts a script shows."""
-    article = BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+    article = BeautifulSoup(html, "lxml").select_one("article.md-content__inner")
     if article is None:
         return []
     for left_out in article.select("[data-search-exclude], .headerlink, script, style" + ("" if hidden else ", [hidden]")):

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page
 from pydantic import ValidationError
@@ -15,11 +14,11 @@ from pydantic import ValidationError
 from handbook.assess import AnswersFile, assessments
 from handbook.project import load_project
 
-from conftest import CHROMIUM, LANGS, ROOT, page_url, soup
+from conftest import CHROMIUM, LANGS, ROOT, page_url, read_data, soup
 
 RUBRIC = "school-practice/development-rubric"
 KEY = "cpm-handbook:self-assessment"
-UI = {item["id"]: item["text"] for item in yaml.safe_load((ROOT / "data/ui.yml").read_text("utf-8"))["items"]}
+UI = {item["id"]: item["text"] for item in read_data(ROOT / "data/ui.yml")["items"]}
 browser_only = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium is missing: run `make test`, which installs it")
 
 
@@ -33,11 +32,11 @@ def known() -> dict:
 
 
 def test_what_can_be_assessed(known: dict) -> None:
-    rubric = yaml.safe_load((ROOT / "data/development_rubric.yml").read_text("utf-8"))
+    rubric = read_data(ROOT / "data/development_rubric.yml")
     assert known["development-rubric"].kind == "rubric"
     assert known["development-rubric"].criteria == [row["id"] for row in rubric["rows"]]
     assert known["development-rubric"].levels == len(rubric["columns"]) == 4
-    table = yaml.safe_load((ROOT / "data/competencies.yml").read_text("utf-8"))
+    table = read_data(ROOT / "data/competencies.yml")
     statements = [f"{row['id']}.{column}.{n}" for row in table["rows"] for column in [c["id"] for c in table["columns"]] for n in range(1, len(row["cells"].get(column, [])) + 1)]
     assert known["competencies-table"].criteria == statements and len(statements) == 29  # the table's note counts 29
     portfolio = known["portfolio-standards"]

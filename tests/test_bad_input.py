@@ -6,7 +6,7 @@ import pytest
 
 from handbook.cli import validate
 
-from conftest import handbook, mkdocs_build
+from conftest import cli, handbook, mkdocs_build
 
 # A valid data file; each case below changes one thing in it.
 SAMPLE = """\
@@ -112,7 +112,7 @@ def test_file_that_is_not_utf8_is_rejected(project: Path) -> None:
 def test_the_sample_itself_is_valid(project: Path) -> None:
     """The cases above fail only because of their one change."""
     write_case(project, SAMPLE)
-    assert handbook(project, "validate").returncode == 0
+    assert cli(project, "validate").returncode == 0
 
 
 PAGE_CASES = [
@@ -168,6 +168,6 @@ def test_page_missing_in_a_language_is_rejected(project: Path) -> None:
 def test_validate_can_report_one_file_only(project: Path) -> None:
     write_case(project, edit("      en: Name", '      en: ""'))
     (project / "docs" / "kk" / "extra.md").write_text("# Қосымша\n", "utf-8")
-    result = handbook(project, "validate", "data/sample.yml")
+    result = cli(project, "validate", "data/sample.yml")
     assert result.returncode == 1
     assert all(line.startswith("data/sample.yml:") for line in result.stderr.splitlines()[:-1]), result.stderr

@@ -4,22 +4,22 @@ import json
 import re
 from pathlib import Path
 
-from conftest import ROOT, handbook, timings_of
+from conftest import ROOT, cli, timings_of
 
 
 def test_committed_schemas_match_the_model() -> None:
-    result = handbook(ROOT, "schema", "--check")
+    result = cli(ROOT, "schema", "--check")
     assert result.returncode == 0, result.stderr
 
 
 def test_a_stale_schema_is_reported(project: Path) -> None:
     (project / "schemas").mkdir()
     (project / "schemas" / "list.schema.json").write_text("{}\n", "utf-8")
-    result = handbook(project, "schema", "--check")
+    result = cli(project, "schema", "--check")
     assert result.returncode == 1
     assert "schemas/list.schema.json: stale" in result.stderr
-    assert handbook(project, "schema").returncode == 0
-    assert handbook(project, "schema", "--check").returncode == 0
+    assert cli(project, "schema").returncode == 0
+    assert cli(project, "schema", "--check").returncode == 0
 
 
 def test_every_data_file_names_the_schema_of_its_kind() -> None:
@@ -31,7 +31,7 @@ def test_every_data_file_names_the_schema_of_its_kind() -> None:
 
 
 def test_status_counts_every_item_by_language() -> None:
-    result = handbook(ROOT, "status")
+    result = cli(ROOT, "status")
     assert result.returncode == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if line.startswith("data/ten_factors.yml"))
     assert row.split()[1:] == ["10/0/0/0", "10/0/0/0", "0/10/0/0"]

@@ -6,9 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import LANGS, REPO_URL, ROOT, SITE_URL, handbook, page_url, soup
+from conftest import LANGS, REPO_URL, ROOT, SITE_URL, cli, page_url, read_data, soup
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -28,7 +27,7 @@ def test_misspelt_field_id_and_term_come_with_the_right_spelling(project: Path) 
     replace_once(factors, "    name:\n", "    nmae:\n")
     replace_once(practices, "see: [fig4-leading-teaching-learning,", "see: [fig4-leading-teaching-lerning,")
     replace_once(page, 'term("leadership"', 'term("leadershp"')
-    result = handbook(project, "validate")
+    result = cli(project, "validate")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert f"data/ten_factors.yml:{line_of(factors, 'nmae:')}:5: items[0].nmae: unknown field; did you mean `name`?" in lines
@@ -47,7 +46,7 @@ def test_done_when_three_clear_messages_before_merging(project: Path) -> None:
     text = text[:kk_start] + text[ru_start:].replace("      ru: >-\n        ", "      ru: >-\n        Совместная деятельность. ", 1)
     glossary.write_text(text, "utf-8")
     replace_once(project / "data/practices.yml", "professional-development, time-management]", "profesional-development, time-management]")
-    result = handbook(project, "validate")
+    result = cli(project, "validate")
     problems = [line for line in result.stderr.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
     assert result.returncode == 1 and len(problems) == 2, result.stderr
     missing = f"glossary.yml:{line_of(glossary, 'Совместная деятельность') - 1}:"  # the definition, where kk should be
@@ -55,13 +54,13 @@ def test_done_when_three_clear_messages_before_merging(project: Path) -> None:
     assert any("did you mean `professional-development`?" in p for p in problems)
     page = project / "docs/ru/glossary.md"
     page.write_text(page.read_text("utf-8") + '\n{{ show("glosary") }}\n', "utf-8")
-    problems = [line for line in handbook(project, "validate").stderr.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
+    problems = [line for line in cli(project, "validate").stderr.splitlines() if re.match(r"\S+:\d+:\d+: ", line)]
     assert len(problems) == 3 and any(p.startswith("docs/ru/glossary.md:") and "did you mean `glossary`?" in p for p in problems), problems
 
 
 def test_github_format_annotates_the_file_and_line(project: Path) -> None:
     replace_once(project / "data/ten_factors.yml", "    name:\n", "    nmae:\n")
-    result = handbook(project, "validate", "--format", "github")
+    result = cli(project, "validate", "--format", "github")
     assert result.returncode == 1
     line = line_of(project / "data/ten_factors.yml", "nmae:")
     assert f"::error file=data/ten_factors.yml,line={line},col=5,title=items[0].nmae::unknown field; did you mean `name`?" in result.stdout.splitlines()
@@ -69,7 +68,7 @@ def test_github_format_annotates_the_file_and_line(project: Path) -> None:
 
 def test_a_page_origin_must_say_where_its_text_comes_from(project: Path) -> None:
     replace_once(project / "docs/en/ten-factors.md", "origin: translated", "origin: machine")
-    result = handbook(project, "validate")
+    result = cli(project, "validate")
     assert "docs/en/ten-factors.md:2:9: origin: origin 'machine' is not" in result.stderr
 
 
@@ -93,7 +92,7 @@ items:
 def test_status_counts_match_a_fixture_with_known_counts(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data/counted.yml").write_text(FIXTURE, "utf-8")
-    result = handbook(tmp_path, "--root", str(tmp_path), "status", "--format", "json")
+    result = cli(tmp_path, "--root", str(tmp_path), "status", "--format", "json")
     assert result.returncode == 0, result.stderr
     counted = json.loads(result.stdout)["files"][0]
     assert counted["path"] == "data/counted.yml"
@@ -102,7 +101,7 @@ def test_status_counts_match_a_fixture_with_known_counts(tmp_path: Path) -> None
         "ru": {"source": 2, "translated": 1, "reviewed": 0, "outdated": 0},
         "en": {"source": 0, "translated": 1, "reviewed": 2, "outdated": 0},
     }
-    markdown = handbook(tmp_path, "--root", str(tmp_path), "status", "--format", "markdown").stdout
+    markdown = cli(tmp_path, "--root", str(tmp_path), "status", "--format", "markdown").stdout
     assert "| `data/counted.yml` | 2 / 1 / 0 / 0 | 2 / 1 / 0 / 0 | 0 / 1 / 2 / 0 |" in markdown
 
 
@@ -110,7 +109,7 @@ def test_stamping_records_fingerprints_and_changes_nothing_else(tmp_path: Path) 
     (tmp_path / "data").mkdir()
     target = tmp_path / "data/counted.yml"
     target.write_text(FIXTURE, "utf-8")
-    assert handbook(tmp_path, "--root", str(tmp_path), "stamp", "data/counted.yml").returncode == 0
+    assert cli(tmp_path, "--root", str(tmp_path), "stamp", "data/counted.yml").returncode == 0
     stamped = target.read_text("utf-8")
     before, after = FIXTURE.splitlines(), stamped.splitlines()
     changed = [(old, new) for old, new in zip(before, after, strict=False) if old != new]
@@ -118,22 +117,22 @@ def test_stamping_records_fingerprints_and_changes_nothing_else(tmp_path: Path) 
     assert all(re.sub(r" @[0-9a-f]{8}", "", new) == old for old, new in changed)
     assert re.search(r"en: translated @[0-9a-f]{8}\}$", after[3])
     assert "kk: translated @" in stamped and "ru: translated @" in stamped  # item three's kk, item two's ru
-    assert handbook(tmp_path, "--root", str(tmp_path), "stamp", "data/counted.yml").stdout.strip().endswith("up to date")
+    assert cli(tmp_path, "--root", str(tmp_path), "stamp", "data/counted.yml").stdout.strip().endswith("up to date")
 
 
 def test_a_changed_source_marks_its_translations_outdated_on_every_page(edited: tuple[Path, Path], tmp_path: Path) -> None:
     built, out = edited  # the Kazakh source of rubric-leadership changed (CHANGED_SOURCE), its translations did not
     project = shutil.copytree(built, tmp_path / "project")  # stamped below
-    result = handbook(project, "status", "--format", "json")
+    result = cli(project, "status", "--format", "json")
     stale = {(entry["id"], entry["lang"]) for entry in json.loads(result.stdout)["outdated"]}
     assert stale == {("rubric-leadership", "ru"), ("rubric-leadership", "en")}
-    text = handbook(project, "status").stdout
+    text = cli(project, "status").stdout
     assert re.search(r"data/development_rubric\.yml:\d+: rubric-leadership \(en\): the source changed", text)
     notices = {lang: [p.get_text(strip=True) for p in soup(out, lang, "school-practice/development-rubric").select(".hb-notice--outdated")] for lang in LANGS}
-    strings = {item["id"]: item["text"] for item in yaml.safe_load((ROOT / "data/ui.yml").read_text("utf-8"))["items"]}
+    strings = {item["id"]: item["text"] for item in read_data(ROOT / "data/ui.yml")["items"]}
     assert notices == {"kk": [], "ru": [strings["notice.outdated"]["ru"]], "en": [strings["notice.outdated"]["en"]]}
-    assert handbook(project, "stamp", "data/development_rubric.yml", "--id", "rubric-leadership").returncode == 0
-    assert json.loads(handbook(project, "status", "--format", "json").stdout)["outdated"] == []
+    assert cli(project, "stamp", "data/development_rubric.yml", "--id", "rubric-leadership").returncode == 0
+    assert json.loads(cli(project, "status", "--format", "json").stdout)["outdated"] == []
 
 
 @pytest.mark.parametrize(
@@ -149,12 +148,12 @@ def test_a_changed_source_marks_its_translations_outdated_on_every_page(edited: 
 def test_pages_with_unreviewed_translations_tell_their_readers(site: Path, lang: str, slug: str, expected: list[str]) -> None:
     page = soup(site, lang, slug)
     assert [p["class"][-1].removeprefix("hb-notice--") for p in page.select(".hb-notice")] == expected
-    strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((ROOT / "data/ui.yml").read_text("utf-8"))["items"]}
+    strings = {item["id"]: item["text"][lang] for item in read_data(ROOT / "data/ui.yml")["items"]}
     assert all(p.get_text(strip=True) == strings["notice.translated"] for p in page.select(".hb-notice--translated"))
 
 
 def test_the_editors_page_shows_the_status_of_every_file_in_every_language(site: Path) -> None:
-    status = json.loads(handbook(ROOT, "status", "--format", "json").stdout)
+    status = json.loads(cli(ROOT, "status", "--format", "json").stdout)
     for lang in LANGS:
         rows = soup(site, lang, "editors").select(".hb-status tbody tr")
         assert [row.th.get_text(strip=True) for row in rows] == [entry["path"] for entry in status["files"]]
@@ -184,7 +183,7 @@ def test_edit_buttons_open_the_page_in_its_language_when_the_repository_is_known
 def test_the_open_data_page_lists_every_data_file_with_working_downloads(site: Path, lang: str) -> None:
     page = soup(site, lang, "open-data")
     listed = {row.th.get_text(strip=True) for row in page.select(".hb-open-data tbody tr")}
-    content = {doc["id"] for path in (ROOT / "data").glob("*.yml") if (doc := yaml.safe_load(path.read_text("utf-8")))["kind"] not in ("strings", "handouts")}
+    content = {doc["id"] for path in (ROOT / "data").glob("*.yml") if (doc := read_data(path))["kind"] not in ("strings", "handouts")}
     assert listed == content | {"glossary"}
     base = site / page_url(lang, "open-data")
     for link in page.select(".hb-open-data a[href]"):
@@ -192,8 +191,8 @@ def test_the_open_data_page_lists_every_data_file_with_working_downloads(site: P
 
 
 def test_exports_round_trip_to_the_same_texts(tmp_path: Path) -> None:
-    assert handbook(ROOT, "export", "--out", str(tmp_path)).returncode == 0
-    data = yaml.safe_load((ROOT / "data/ten_factors.yml").read_text("utf-8"))
+    assert cli(ROOT, "export", "--out", str(tmp_path)).returncode == 0
+    data = read_data(ROOT / "data/ten_factors.yml")
     exported = json.loads((tmp_path / "ten-factors.json").read_text("utf-8"))
     assert [(i["id"], i["name"], i["text"]) for i in exported["items"]] == [(i["id"], i["name"], i["text"]) for i in data["items"]]
     import csv
@@ -203,7 +202,7 @@ def test_exports_round_trip_to_the_same_texts(tmp_path: Path) -> None:
 
 
 def test_the_workflow_is_valid_and_calls_only_make_targets_that_exist() -> None:
-    workflow = yaml.safe_load((ROOT / ".github/workflows/handbook.yml").read_text("utf-8"))
+    workflow = read_data(ROOT / ".github/workflows/handbook.yml")
     targets = set(re.findall(r"^([a-z][\w-]*):", (ROOT / "Makefile").read_text("utf-8"), re.M))
     runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
     called = [target for run in runs for target in re.findall(r"\bmake (\w[\w-]*)", run)]
@@ -215,7 +214,7 @@ def test_the_workflow_is_valid_and_calls_only_make_targets_that_exist() -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_item_has_a_permanent_link_in_every_language(site: Path, lang: str) -> None:
-    strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((ROOT / "data/ui.yml").read_text("utf-8"))["items"]}
+    strings = {item["id"]: item["text"][lang] for item in read_data(ROOT / "data/ui.yml")["items"]}
     pages = (
         "programme",
         "school-practice/portfolio",

@@ -6,12 +6,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 
 from handbook.collation import collate
 
-from conftest import LANGS, ROOT, page_url, soup
+from conftest import LANGS, ROOT, page_url, parsed, read_data, soup
 
 # Alphabets written out here, independently of handbook.collation.
 KAZAKH = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"
@@ -45,7 +44,7 @@ def top_level_terms(site: Path, lang: str) -> list[str]:
 def test_every_language_has_all_25_entries_with_the_same_anchors(site: Path, lang: str) -> None:
     entries = soup(site, lang, "glossary").select(".hb-glossary .hb-entry__term[id]")
     assert len(entries) == 25
-    source = yaml.safe_load((ROOT / "glossary.yml").read_text("utf-8"))
+    source = read_data(ROOT / "glossary.yml")
     assert {e["id"] for e in entries} == {item["id"] for item in source["items"]}
 
 
@@ -107,20 +106,20 @@ def test_the_other_glossary_name_is_kept_as_an_alias(site: Path, lang: str, term
 
 
 def test_english_names_are_distinct() -> None:
-    items = yaml.safe_load((ROOT / "glossary.yml").read_text("utf-8"))["items"]
+    items = read_data(ROOT / "glossary.yml")["items"]
     names = [item["term"]["en"].lower() for item in items]
     assert len(set(names)) == len(names)
 
 
 def test_term_links_reach_an_anchor_in_the_same_language(site: Path) -> None:
-    parsed: dict[Path, tuple[BeautifulSoup, dict[str, Tag]]] = {}
+    by_id: dict[Path, tuple[BeautifulSoup, dict[str, Tag]]] = {}
 
     def parse(path: Path) -> tuple[BeautifulSoup, dict[str, Tag]]:
-        """A built page and its elements by id, parsed once (the glossary is the landing page of hundreds of links)."""
-        if path not in parsed:
-            page = BeautifulSoup(path.read_text("utf-8"), "html.parser")
-            parsed[path] = page, {tag["id"]: tag for tag in page.find_all(id=True)}
-        return parsed[path]
+        """A built page and its elements by id, found once (the glossary is the landing page of hundreds of links)."""
+        if path not in by_id:
+            page = parsed(path)
+            by_id[path] = page, {tag["id"]: tag for tag in page.find_all(id=True)}
+        return by_id[path]
 
     links = 0
     for html in site.rglob("index.html"):
@@ -147,7 +146,7 @@ def test_a_term_keeps_the_inflected_form_of_the_sentence(site: Path, lang: str, 
 
 
 def test_exported_json_and_csv_round_trip_the_glossary(site: Path) -> None:
-    source = yaml.safe_load((ROOT / "glossary.yml").read_text("utf-8"))["items"]
+    source = read_data(ROOT / "glossary.yml")["items"]
     expected = {(item["id"], lang): (item["term"][lang], item["definition"][lang]) for item in source for lang in LANGS}
     assert len(expected) == 75
     exported = json.loads((site / "data/glossary.json").read_text("utf-8"))["items"]

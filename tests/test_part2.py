@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, soup
+from conftest import LANGS, read_data, soup
 
 P1, P2, P3, P4 = "practices/leading-learning", "practices/developing-self-and-others", "practices/leading-change", "practices/community"
 # (page, data id, what is counted, the count) — the counts of issue 6 and content-map §2.
@@ -95,12 +95,10 @@ def test_sources_list_the_21_works_with_the_pages_that_cite_them(site: Path, lan
 def test_each_citing_page_really_names_the_author(site: Path, lang: str) -> None:
     import re
 
-    import yaml
-
     from conftest import ROOT
 
     missing = []
-    for source in yaml.safe_load((ROOT / "data/sources.yml").read_text("utf-8"))["items"]:
+    for source in read_data(ROOT / "data/sources.yml")["items"]:
         first_word = re.split(r"[ ,]", source["author"][lang])[0]
         for slug in source["cited_on"]:
             if first_word not in soup(site, lang, slug).select_one("article").get_text():

@@ -4,11 +4,10 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, LANGS, ROOT, handbook, page_url, soup
+from conftest import CHROMIUM, LANGS, ROOT, handbook, page_url, parse_html, read_data, soup
 
 A4 = (595.28, 841.89)
 DATA = ROOT / "data"
@@ -18,12 +17,12 @@ WIDE_FORMS = ("development-rubric", "competencies")
 
 def listed_handouts() -> list[str]:
     """The handout ids data/handouts.yml lists, read straight from the file."""
-    return [item["id"] for item in yaml.safe_load((DATA / "handouts.yml").read_text("utf-8"))["items"]]
+    return [item["id"] for item in read_data(DATA / "handouts.yml")["items"]]
 
 
 def rubric_ids() -> list[str]:
     """The ids of every data file of kind rubric."""
-    return [doc["id"] for path in sorted(DATA.glob("*.yml")) if (doc := yaml.safe_load(path.read_text("utf-8")))["kind"] == "rubric"]
+    return [doc["id"] for path in sorted(DATA.glob("*.yml")) if (doc := read_data(path))["kind"] == "rubric"]
 
 
 def squeeze(text: str) -> str:
@@ -102,8 +101,8 @@ def test_every_handout_has_a_page_at_the_same_slug_in_every_language(site: Path,
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_blank_rubric_form_has_the_descriptors_and_empty_columns(site: Path, lang: str) -> None:
-    rubric = yaml.safe_load((DATA / "development_rubric.yml").read_text("utf-8"))
-    strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((DATA / "ui.yml").read_text("utf-8"))["items"]}
+    rubric = read_data(DATA / "development_rubric.yml")
+    strings = {item["id"]: item["text"][lang] for item in read_data(DATA / "ui.yml")["items"]}
     page = soup(site, lang, "handouts/development-rubric")
     headers = [th.get_text(" ", strip=True) for th in page.select(".hb-form__table thead th")]
     assert headers[-3:] == [strings["form.level"], strings["form.evidence"], strings["form.next-steps"]]
@@ -223,9 +222,8 @@ def test_every_handout_and_the_book_exist_as_pdf_in_every_language(pdfs: Path) -
 
 def soup_file(path: Path):
     """A built file, parsed."""
-    from bs4 import BeautifulSoup
 
-    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+    return parse_html(path.read_text("utf-8"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -240,7 +238,7 @@ def test_pdfs_are_a4_forms_landscape_sheets_portrait(pdfs: Path, lang: str) -> N
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_rubric_cell_is_in_the_pdf_in_its_language(pdfs: Path, lang: str) -> None:
-    rubric = yaml.safe_load((DATA / "development_rubric.yml").read_text("utf-8"))
+    rubric = read_data(DATA / "development_rubric.yml")
     raw = pdf_text(pdf_path(pdfs, lang, "development-rubric"))
     text, stream = squeeze(raw), words(raw)
     for row in rubric["rows"]:
@@ -276,7 +274,7 @@ def test_kazakh_letters_come_back_as_themselves(pdfs: Path) -> None:
     assert len(used) >= 12 and used <= set(text), used - set(text)
     assert "Басшыға арналған нұсқаулық" in pdf_text(pdf_path(pdfs, "kk", "handbook"), 0, 1)
     glossary = squeeze(pdf_text(pdf_path(pdfs, "kk", "glossary")))
-    terms = yaml.safe_load((ROOT / "glossary.yml").read_text("utf-8"))["items"]
+    terms = read_data(ROOT / "glossary.yml")["items"]
     assert all(squeeze(term["term"]["kk"]) in glossary for term in terms)
     assert any(set(term["term"]["kk"]) & set(KAZAKH_LETTERS) for term in terms)
 
@@ -310,7 +308,7 @@ def test_whole_book_has_a_cover_contents_with_page_numbers_and_bookmarks(pdfs: P
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_table_header_is_repeated_on_the_second_page(pdfs: Path, lang: str) -> None:
-    strings = {item["id"]: item["text"][lang] for item in yaml.safe_load((DATA / "ui.yml").read_text("utf-8"))["items"]}
+    strings = {item["id"]: item["text"][lang] for item in read_data(DATA / "ui.yml")["items"]}
     form = PdfReader(pdf_path(pdfs, lang, "competencies"))
     assert len(form.pages) >= 2
     assert squeeze(strings["form.evidence"]) in squeeze(form.pages[1].extract_text())

@@ -7,13 +7,12 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-import yaml
 from playwright.sync_api import Browser
 
 from handbook import latin
 from handbook.search import SEPARATOR
 
-from conftest import CHROMIUM, LANGS, ROOT, handbook, page_url
+from conftest import CHROMIUM, LANGS, ROOT, cli, handbook, page_url, read_data
 from reader_search import SearchBox, indexed_pages, indexed_words, page_words, recall, sample_words
 
 STEMMER = ROOT / "overrides/assets/javascripts/lunr/min/lunr.kk.min.js"
@@ -234,7 +233,7 @@ def test_a_broken_table_is_reported_at_its_line(tmp_path: Path, old: str, new: s
 def test_a_table_without_a_letter_is_refused_by_validate_and_build(project: Path) -> None:
     path = project / latin.TABLE
     path.write_text(path.read_text("utf-8").replace("  - {cyrillic: ң, latin: ñ, typed: [n, ng, ŋ]}\n", ""), "utf-8")
-    result = handbook(project, "validate")
+    result = cli(project, "validate")
     assert result.returncode == 1 and f"{latin.TABLE}:" in result.stderr and "letters: the rows must be the 42 letters" in result.stderr
     result = handbook(project, "build", "--site-dir", str(project / "out"))
     assert result.returncode != 0 and "the rows must be the 42 letters" in result.stderr and not (project / "out").exists()
@@ -279,7 +278,7 @@ def test_what_search_leaves_out_stays_out(site: Path) -> None:
 
 
 def test_results_show_the_items_not_only_the_pages(site: Path) -> None:
-    standards = [item["id"] for item in yaml.safe_load((ROOT / "data/portfolio_standards.yml").read_text("utf-8"))["items"]]
+    standards = [item["id"] for item in read_data(ROOT / "data/portfolio_standards.yml")["items"]]
     for lang in LANGS:
         index = json.loads((site / page_url(lang) / "search/search_index.json").read_text("utf-8"))
         entries = {doc["location"]: doc for doc in index["docs"]}
@@ -326,7 +325,7 @@ def test_kazakh_typed_in_latin_letters_finds_what_the_cyrillic_finds(boxes, cyri
 @needs_chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_terms_own_entry_is_among_the_first_three_results(boxes, base_url: str, lang: str) -> None:
-    terms = yaml.safe_load((ROOT / "glossary.yml").read_text("utf-8"))["items"]
+    terms = read_data(ROOT / "glossary.yml")["items"]
     late = {}
     for term in terms:
         links = boxes[lang].query(term["term"][lang])

@@ -96,7 +96,7 @@ def sentences(text: str) -> list[str]:
 
 def page_text(site: Path, lang: str, slug: str) -> str:
     """A page's running text, normalised: without glossary tooltips and ¶ links."""
-    article = soup(site, lang, slug).select_one("article")
+    article = soup(site, lang, slug, to_change=True).select_one("article")
     for aside in article.select(".hb-term__tip, .headerlink"):
         aside.decompose()
     return normalise(article.get_text())
