@@ -208,6 +208,7 @@ NEEDS = {"browser": {"browser"}, "pdf": {"pdfs"}, "build": {"site", "offline", "
 SHARED_BUILDS = {"edited", "built_project", "served", "offline", "pdfs"}  # built once, for the tests that use them
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (its hook, registered later, would run first)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test by what its fixtures need (a browser, PDFs, a build), or as a unit test; with pytest-xdist, the
     tests of a shared build go to one process, and first, so that the long groups start early and short tests fill
