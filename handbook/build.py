@@ -77,6 +77,14 @@ class LanguageBuild:
             """A glossary term linked to its entry, optionally in the inflected form the sentence needs."""
             return renderer.term(lang, term_id, text, page().root, next(self._serials))
 
+        def corrected(text: str, printed: str) -> str:
+            """A word or phrase corrected from a slip of the printed source, which readers can still see."""
+            return renderer.corrected(lang, text, printed)
+
+        def editorial(text: str, why: str) -> str:
+            """Words the editors supplied (not printed in the source), marked, with why in the page's language."""
+            return renderer.editorial(lang, text, why)
+
         def translation_status() -> str:
             """The translation status of every data file (the editors' page), as the build computed it."""
             return renderer.render("status.html", lang, page().root, statuses=in_path_order(self.statuses), states=STATES)
@@ -86,7 +94,7 @@ class LanguageBuild:
             files = [(doc, project.paths[file_id]) for file_id, doc in sorted(project.docs.items()) if doc.content]
             return renderer.render("open-data.html", lang, page().root, files=files)
 
-        return {"show": show, "term": term, "translation_status": translation_status, "open_data": open_data}
+        return {"show": show, "term": term, "corrected": corrected, "editorial": editorial, "translation_status": translation_status, "open_data": open_data}
 
     def surround(self, page: PageState, markdown: str, repo: str) -> str:
         """A page's Markdown, its macros rendered, with what stands around its text: under its title, the notices

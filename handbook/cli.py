@@ -1,6 +1,7 @@
 """The `handbook` command: validate, build, pdf, status, stamp, export and schema."""
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -43,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "github"), default="text", help="github: annotations for a pull request's files")
     build = commands.add_parser("build", help="validate, build the site, replace site/ only on success")
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: ROOT/site)")
-    status = commands.add_parser("status", help="per file and language: items from the source, translated, reviewed, outdated")
+    status = commands.add_parser("status", help="per file and language: items from the source, translated, reviewed, outdated; then every correction of the printed source and editorial mark")
     status.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text (default), markdown or json")
     export = commands.add_parser("export", help="write every data file as open data (all languages side by side)")
     export.add_argument("--format", choices=("json", "csv"), action="append", help="json, csv or both (the default)")
@@ -94,10 +95,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "stamp":
         return stamp_files(root, args.paths, args.id, args.lang)
     if args.command == "status":
+        from handbook import editorial
         from handbook.status import FORMATS as STATUS_FORMATS
         from handbook.status import project_status
 
-        print(STATUS_FORMATS[args.format](project_status(load_project(root))))
+        project = load_project(root)
+        shown = STATUS_FORMATS[args.format](project_status(project))
+        if args.format == "json":
+            print(json.dumps({**json.loads(shown), **editorial.as_data(project)}, ensure_ascii=False, indent=2))
+        else:
+            print(shown + "\n\n" + editorial.FORMATS[args.format](project))
         return 0
     from handbook.site import build_site
 

@@ -17,7 +17,8 @@ TRANSLATION = re.compile(r"(translated|reviewed)(?: @[0-9a-f]{8})?")
 
 
 def texts(owner: BaseModel) -> list[Text]:
-    """Every text of a file or item, in order, leaving out parts that carry an origin of their own."""
+    """Every text of a file or item, in order, leaving out parts that carry an origin of their own and the editors'
+    marks (their own words, not the source's)."""
     found: list[Text] = []
 
     def walk(value: Any, top: bool) -> None:
@@ -27,7 +28,7 @@ def texts(owner: BaseModel) -> list[Text]:
             if not top and getattr(value, "origin", None) is not None:
                 return
             for name in type(value).model_fields:
-                if name not in ("origin", "note"):
+                if name not in ("origin", "note", "editorial"):
                     walk(getattr(value, name), False)
         elif isinstance(value, (list, tuple)):
             for inner in value:
@@ -41,11 +42,12 @@ def texts(owner: BaseModel) -> list[Text]:
 
 
 def fingerprint(owner: BaseModel, origins: Origins) -> str | None:
-    """The current fingerprint of the owner's source-language texts (None when no language is the source)."""
+    """The current fingerprint of the owner's source-language texts as the source prints them, so that correcting a
+    slip leaves the translations current (None when no language is the source)."""
     sources = [lang for lang in LANGUAGES if origins.status(lang) == "source"]
     if not sources:
         return None
-    content = json.dumps([[text.in_(lang) for lang in sources] for text in texts(owner)], ensure_ascii=False)
+    content = json.dumps([[text.as_printed(lang) for lang in sources] for text in texts(owner)], ensure_ascii=False)
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
 
 

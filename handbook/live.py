@@ -30,10 +30,11 @@ def snapshot(root: Path) -> Snapshot:
 
 
 def _in_language(value: Any, lang: Lang) -> Any:
-    """Data as one language's pages see it: every text (and origin) in that language only."""
+    """Data as one language's pages see it: every text (and origin) in that language only, with its corrections."""
     if isinstance(value, dict):
-        if value and set(value) <= set(LANGUAGES):
-            return _in_language(value.get(lang), lang)
+        if set(value) - {"printed"} and set(value) - {"printed"} <= set(LANGUAGES):
+            text, printed = _in_language(value.get(lang), lang), value.get("printed", {}).get(lang)
+            return [text, printed] if printed else text
         return {key: _in_language(inner, lang) for key, inner in value.items()}
     if isinstance(value, list):
         return [_in_language(inner, lang) for inner in value]

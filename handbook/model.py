@@ -3,7 +3,7 @@
 import re
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 from handbook.languages import Lang
 from handbook.problems import Loc
@@ -54,16 +54,63 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Corrected(str):
+    """A text in which slips of the printed source are corrected: each corrected word or phrase, with the form the
+    source prints (the templates show both)."""
+
+    fixes: dict[str, str]
+
+    def __new__(cls, text: str, fixes: dict[str, str]) -> "Corrected":
+        made = super().__new__(cls, text)
+        made.fixes = fixes
+        return made
+
+
 class Text(Strict):
     """A text a reader sees, in every language."""
 
     kk: PlainText
     ru: PlainText
     en: PlainText
+    printed: dict[Lang, dict[PlainText, PlainText]] | None = Field(
+        None,
+        description="slips of the printed source corrected in the text: per language, each corrected word or phrase as the text now reads it, and as the source prints it (readers see both)",
+    )
+
+    @field_validator("printed")
+    @classmethod
+    def _corrections_are_in_the_text(cls, printed: dict[Lang, dict[str, str]] | None, info: ValidationInfo) -> dict[Lang, dict[str, str]] | None:
+        for lang, fixes in (printed or {}).items():
+            for reads, as_printed in fixes.items():
+                if reads not in info.data.get(lang, reads):
+                    raise ValueError(f"{lang}: {reads!r} is not in the {lang} text, which should read so where the source prints {as_printed!r}")
+                if reads == as_printed:
+                    raise ValueError(f"{lang}: {reads!r} is the same as the printed form")
+        return printed
 
     def in_(self, lang: Lang) -> str:
-        """The text in one language."""
-        return getattr(self, lang)
+        """The text in one language (with its corrections, which the templates show, if it has any)."""
+        text: str = getattr(self, lang)
+        return Corrected(text, self.printed[lang]) if self.printed and lang in self.printed else text
+
+    def as_printed(self, lang: Lang) -> str:
+        """The text in one language as the source prints it, slips and all."""
+        text: str = getattr(self, lang)
+        for reads, printed in (self.printed or {}).get(lang, {}).items():
+            text = text.replace(reads, printed)
+        return text
+
+
+class Editorial(Strict):
+    """What the editors reconstructed or inferred rather than found printed in the source (a label, a heading, an
+    order, a placement): readers see a mark, and why."""
+
+    why: Text = Field(description="one short sentence readers see in their language: what the editors did, and on what grounds")
+    only: list[Lang] = Field([], description="the languages it applies to, where not all (e.g. a title only the Kazakh source leaves out)")
+
+    def applies(self, lang: Lang) -> bool:
+        """Whether readers of `lang` see the mark."""
+        return not self.only or lang in self.only
 
 
 class Origins(Strict):
@@ -105,6 +152,7 @@ class ListItem(Strict):
     text: Text | None = Field(None, description="paragraphs are separated by a blank line")
     points: list[Text] = []
     see: list[Id] = Field([], description="ids of related items anywhere in the data")
+    editorial: Editorial | None = Field(None, description="the item (its name, its place) is the editors' reconstruction, not printed in the source")
     note: str | None = Field(None, description="an editor's note, never shown to readers")
     origin: Origins | None = Field(None, description="overrides the file's origin for this item")
 
@@ -124,6 +172,7 @@ class Doc(Strict):
 
     id: Id
     origin: Origins
+    editorial: Editorial | None = Field(None, description="the whole (its title, order, layout or links) is in part the editors' reconstruction, not printed in the source")
     note: str | None = Field(None, description="an editor's note, never shown to readers")
 
     def located(self) -> list[tuple[Loc, Any]]:
@@ -176,6 +225,7 @@ class MatrixRow(Strict):
     id: Id
     name: Text
     cells: dict[str, list[Statement]]
+    editorial: Editorial | None = Field(None, description="the row (its name, or how its statements are split between the columns) is the editors' reconstruction")
     note: str | None = None
     origin: Origins | None = None
 
@@ -254,6 +304,7 @@ class Tier(Strict):
     name: Text
     question: Text | None = None
     boxes: list[ListItem] = []
+    editorial: Editorial | None = Field(None, description="the tier (its label, its place) is the editors' reconstruction")
     note: str | None = None
 
 
@@ -309,6 +360,7 @@ class BlockRow(Strict):
     stage: Text
     reading: list[Text] = Field([], description="titles of the guides to read, as printed")
     text: Text = Field(description="what to do; paragraphs are separated by a blank line")
+    editorial: Editorial | None = Field(None, description="the row (its stage, its reading) is the editors' reconstruction")
     note: str | None = None
     origin: Origins | None = None
 

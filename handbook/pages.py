@@ -1,11 +1,12 @@
 """Check the Markdown pages' macro calls before anything is built."""
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from handbook.load import field_path, not_utf8
 from handbook.model import ORIGIN_PATTERN, SourcesDoc
 from handbook.problems import Problem
@@ -74,6 +75,38 @@ def check_page(site: Site, path: Path) -> list[Problem]:
                 col = _column(lines[call.lineno - 1], call.node.name)
                 problems.append(Problem(shown, call.lineno, col, call.node.name, message))
     return problems
+
+
+@dataclass(frozen=True)
+class Call:
+    """A macro call written in a page: where, and its literal arguments."""
+
+    path: str
+    line: int
+    col: int
+    lang: Lang
+    name: str
+    args: list[object]
+    kwargs: dict[str, object]
+
+
+def macro_calls(root: Path, names: set[str]) -> list[Call]:
+    """Every call of the named macros in every page (of valid pages: `check_page` reports the others)."""
+    found = []
+    for path in page_paths(root):
+        shown = path.relative_to(root).as_posix()
+        lang = shown.split("/")[1]
+        try:
+            source = path.read_text("utf-8")
+            tree = _PARSER.parse(source)
+        except (UnicodeDecodeError, TemplateSyntaxError):
+            continue
+        lines = source.splitlines()
+        for call in tree.find_all(nodes.Call):
+            if isinstance(call.node, nodes.Name) and call.node.name in names and lang in LANGUAGES:
+                args, kwargs = [_literal(arg) for arg in call.args], {kw.key: _literal(kw.value) for kw in call.kwargs}
+                found.append(Call(shown, call.lineno, _column(lines[call.lineno - 1], call.node.name), lang, call.node.name, args, kwargs))
+    return found
 
 
 def check_front_matter(shown: str, lines: list[str]) -> list[Problem]:

@@ -7,13 +7,16 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+import jinja2
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.bccache import Bucket
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from handbook.assess import FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, statements
 from handbook.collation import by_initial, collate
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
-from handbook.model import GlossaryDoc, ListDoc, ListItem, MatrixDoc, RubricDoc, StringsDoc, Term, Text
+from handbook.model import Corrected, GlossaryDoc, ListDoc, ListItem, MatrixDoc, RubricDoc, StringsDoc, Term, Text
 from handbook.pack import Sheet, pack
 from handbook.project import Project
 from handbook.suggest import did_you_mean
@@ -67,19 +70,66 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def literal(value: object) -> object:
+def corrected_parts(text: Corrected) -> list[tuple[str, str | None]]:
+    """A corrected text in pieces: each corrected word or phrase with the form the source prints, the rest with None."""
+    found = re.compile("|".join(re.escape(reads) for reads in sorted(text.fixes, key=len, reverse=True)))
+    parts: list[tuple[str, str | None]] = []
+    end = 0
+    for match in found.finditer(text):
+        parts += [(text[end : match.start()], None), (match.group(), text.fixes[match.group()])]
+        end = match.end()
+    return [part for part in [*parts, (text[end:], None)] if part[0]]
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs (one per line), each keeping the corrections that fall in it."""
+    found = [part.strip() for part in text.split("\n") if part.strip()]
+    if isinstance(text, Corrected):
+        return [Corrected(part, fixes) if (fixes := {r: p for r, p in text.fixes.items() if r in part}) else part for part in found]
+    return found
+
+
+@pass_context
+def literal(context: Context, value: object) -> object:
     """A text shown as it is written: HTML's and Markdown's special characters as character references (what is
-    already markup, such as a rendered template, is left alone)."""
+    already markup, such as a rendered template, is left alone); a corrected text with its printed forms."""
+    if isinstance(value, Corrected):
+        return Markup(context.environment.get_template("printed.html").render(parts=corrected_parts(value), ui=context["ui"]))
     if isinstance(value, str) and not isinstance(value, Markup):
         return Markup(_MARKUP.sub(lambda found: escape(found.group()) if found.group() in "&<>\"'" else f"&#{ord(found.group())};", value))
     return value
 
 
-# Compiled templates, in Jinja's folder of the user's temporary directory: a template compiles once, not once per
-# process (Jinja compiles again when a template's source changes). Jinja keys them by file and source, not by the
-# environment's options: a file must always be compiled by environments with the same options (the theme's and
-# these templates are in different folders).
-COMPILED_TEMPLATES = FileSystemBytecodeCache()
+class CompiledTemplates(FileSystemBytecodeCache):
+    """Compiled templates in Jinja's folder of the user's temporary directory, so a template compiles once, not once
+    per process. Jinja compiles again when a template's source changes; its key leaves out the options that shape
+    the compiled code (a finalize that takes the context, trimmed blocks…), so they are added to it here."""
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        """The bucket of a template, for this environment's way of compiling."""
+        return super().get_bucket(environment, f"{name}|{_compiled_by(environment)}", filename, source)
+
+
+def _compiled_by(env: Environment) -> str:
+    """What in an environment shapes its templates' compiled code."""
+    finalize = env.finalize
+    options = (
+        jinja2.__version__,
+        getattr(env.autoescape, "__qualname__", env.autoescape),
+        getattr(finalize, "__qualname__", finalize),
+        getattr(finalize, "jinja_pass_arg", None),
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        env.optimized,
+        sorted(env.extensions),
+        (env.block_start_string, env.variable_start_string, env.comment_start_string, env.line_statement_prefix),
+    )
+    return repr(options)
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 @lru_cache(maxsize=4)
@@ -97,7 +147,7 @@ def environment(templates: Path) -> Environment:
     )
     env.filters["collate"] = lambda items, lang, field: collate(items, lang, _text_of(field, lang))
     env.filters["by_initial"] = lambda items, lang, field: by_initial(items, lang, _text_of(field, lang))
-    env.filters["paragraphs"] = lambda text: [p.strip() for p in text.split("\n") if p.strip()]
+    env.filters["paragraphs"] = paragraphs
     env.filters["css_string"] = css_string
     env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES)
     return env
@@ -207,6 +257,14 @@ class Renderer:
         evidence = [self.project.item(box_id) for box_id in assessment.evidence]
         return self.render("assess.html", lang, root, a=assessment, doc=doc, statements=rows, criteria=criteria, config=config, statuses=STATUSES, evidence=evidence, shown=shown, groups=groups)
 
+    def corrected(self, lang: Lang, text: str, printed: str) -> str:
+        """A word or phrase of a page corrected from a slip of the printed source, keeping the form it prints."""
+        return self.render("printed.html", lang, "", parts=[(text, printed)])
+
+    def editorial(self, lang: Lang, text: str, why: str) -> str:
+        """Words of a page that the editors supplied (a heading the source does not print), marked, with why."""
+        return self.render("editorial.html", lang, "", text=text, why=why)
+
     def term(self, lang: Lang, term_id: str, text: str | None = None, root: str = "", serial: int = 0) -> str:
         """A glossary term (or the inflected form given) linked to its entry, with its definition as a tooltip."""
         entry = self.site.term(term_id)
@@ -252,10 +310,33 @@ def check_term(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | Non
     return None
 
 
+def _two_texts(first: str, second: str) -> Check:
+    """The check of a macro that takes two non-empty literal strings, which differ."""
+
+    def check(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | None:
+        given = dict(zip((first, second), args, strict=False)) | kwargs
+        if len(args) > 2 or set(given) != {first, second}:
+            return f"takes two texts: {first} and {second}="
+        if not all(isinstance(given[name], str) and given[name].strip() for name in (first, second)):
+            return f"{first} and {second} must be non-empty strings written in the page"
+        if given[first] == given[second]:
+            return f"{first} and {second} are the same"
+        return None
+
+    return check
+
+
 def check_no_arguments(site: Site, args: list[Any], kwargs: dict[str, Any]) -> str | None:
     """Why a macro that takes no arguments cannot render, or None."""
     return "this macro takes no arguments" if args or kwargs else None
 
 
 # The macros pages may call, each with the check of its literal arguments.
-MACRO_CHECKS: dict[str, Check] = {"show": check_show, "term": check_term, "translation_status": check_no_arguments, "open_data": check_no_arguments}
+MACRO_CHECKS: dict[str, Check] = {
+    "show": check_show,
+    "term": check_term,
+    "corrected": _two_texts("text", "printed"),
+    "editorial": _two_texts("text", "why"),
+    "translation_status": check_no_arguments,
+    "open_data": check_no_arguments,
+}

@@ -5,6 +5,7 @@ import fcntl
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,6 +80,22 @@ def soup(site: Path, lang: str, slug: str = "", *, to_change: bool = False) -> B
     """The parsed HTML of one built page: the shared parse, or with `to_change` a parse of the test's own."""
     path = site / page_url(lang, slug) / "index.html"
     return parse_html(path.read_text("utf-8")) if to_change else parsed(path)
+
+
+def page_slug(page: Path, lang: str) -> str:
+    """A Markdown page's address below its language's root: `school-practice/tasks`, `school-practice` for a
+    folder's index.md, '' for the home page."""
+    slug = page.relative_to(ROOT / "docs" / lang).with_suffix("").as_posix()
+    return slug.removesuffix("index").rstrip("/")
+
+
+def homes() -> dict[str, str]:
+    """The page (slug) each data file is shown on, read from the Kazakh pages (the first that shows it)."""
+    found: dict[str, str] = {}
+    for page in sorted((ROOT / "docs" / "kk").rglob("*.md")):
+        for data_id in re.findall(r'show\("([^"]+)"', page.read_text("utf-8")):
+            found.setdefault(data_id, page_slug(page, "kk"))
+    return found
 
 
 def read_data(path: Path) -> Any:

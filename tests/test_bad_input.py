@@ -59,6 +59,10 @@ DATA_CASES = [
     ("duplicate-key", edit("id: sample\n", "id: sample\nid: sample-2\n"), "data/sample.yml:3:1: yaml:", "duplicate key"),
     ("unknown-kind", edit("kind: list", "kind: lst"), "data/sample.yml:1:7: kind:", "unknown kind 'lst'"),
     ("portfolio-item-not-numbered", edit("items:", "portfolio: {evidence: action-research-figure}\nitems:"), "data/sample.yml:9:7: items[0].name:", "named by its number"),
+    ("correction-not-in-text", add("      printed: {ru: {Атаулар: Назвние}}"), "data/sample.yml:11:16: items[0].name.printed:", "ru: 'Атаулар' is not in the ru text"),
+    ("correction-same-as-printed", add("      printed: {ru: {Название: Название}}"), "data/sample.yml:11:16: items[0].name.printed:", "is the same as the printed form"),
+    ("editorial-without-why", add("    editorial: {only: [kk]}"), "data/sample.yml:11:16: items[0].editorial.why:", "required field is missing"),
+    ("editorial-unknown-language", add("    editorial: {why: {kk: а, ru: б, en: c}, only: [kz]}"), "data/sample.yml:11:52: items[0].editorial.only[0]:", "'kk', 'ru' or 'en'"),
     (
         "portfolio-evidence-not-a-figure",
         edit("items:", "portfolio: {evidence: ten-factors}\nitems:"),
@@ -125,6 +129,9 @@ PAGE_CASES = [
     ("unknown-data-id", 'Мәтін {{ show("nope") }}.', "docs/kk/ten-factors.md:3:10: show:", "unknown data file id 'nope'"),
     ("unknown-term", 'Мәтін {{ term("no-such-term") }}.', "docs/kk/ten-factors.md:3:10: term:", "unknown glossary term 'no-such-term'"),
     ("empty-term-form", 'Мәтін {{ term("leadership", "") }}.', "docs/kk/ten-factors.md:3:10: term:", "must be a non-empty string"),
+    ("correction-with-one-text", 'Мәтін {{ corrected("6-суреттегі") }}.', "docs/kk/ten-factors.md:3:10: corrected:", "takes two texts: text and printed="),
+    ("correction-as-printed", 'Мәтін {{ corrected("6-сурет", printed="6-сурет") }}.', "docs/kk/ten-factors.md:3:10: corrected:", "are the same"),
+    ("editorial-without-why", '## {{ editorial("Тақырып") }}', "docs/kk/ten-factors.md:3:7: editorial:", "takes two texts: text and why="),
     ("unknown-view", '{{ show("ten-factors", view="pie") }}', "docs/kk/ten-factors.md:3:4: show:", "no view 'pie'"),
 ]
 

@@ -172,8 +172,8 @@ def test_tests_sharing_a_build_run_on_one_process(request: pytest.FixtureRequest
     """Under pytest-xdist (`make check`, `make test`) the tests of one shared build go to one process, so the build
     is made once: xdist knows a group by the suffix it adds to the tests' ids, which pytest 9.2 silently stopped
     (pytest-dev/pytest-xdist#1386; pyproject.toml keeps pytest below it)."""
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        pytest.skip("runs under pytest-xdist")
+    if not (os.environ.get("PYTEST_XDIST_WORKER") and request.config.getvalue("loadgroup")):
+        pytest.skip("runs under pytest-xdist's --dist loadgroup")
     grouped = {item.nodeid: mark.args[0] for item in request.session.items if (mark := item.get_closest_marker("xdist_group"))}
     if not grouped:
         pytest.skip("no test of a shared build was selected")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, ROOT, read_data, soup
+from conftest import LANGS, ROOT, homes, read_data, soup
 
 # (page, data id, what is counted, the count) — the counts of content-map §1 and the issue.
 COUNTS = [
@@ -63,23 +63,15 @@ def test_table_2_statements_and_sub_items(site: Path) -> None:
 
 
 def texts(value: object, lang: str) -> list[str]:
-    """Every text of one language in a YAML structure."""
+    """Every text of one language in a YAML structure (a text may list its corrections, `printed`; the editors' marks
+    are attributes, which test_editorial checks)."""
     if isinstance(value, dict):
-        if set(value) == set(LANGS) or (set(value) <= set(LANGS) and lang in value and all(isinstance(v, str) for v in value.values())):
+        if set(LANGS) <= set(value) <= {*LANGS, "printed"} or (set(value) <= set(LANGS) and lang in value and all(isinstance(v, str) for v in value.values())):
             return [value[lang]] if isinstance(value.get(lang), str) else []
-        return [t for key, inner in value.items() if key not in ("note", "origin", "id", "kind", "aliases") for t in texts(inner, lang)]
+        return [t for key, inner in value.items() if key not in ("note", "origin", "id", "kind", "aliases", "editorial") for t in texts(inner, lang)]
     if isinstance(value, list):
         return [t for inner in value for t in texts(inner, lang)]
     return []
-
-
-def homes() -> dict[str, str]:
-    """The page (slug) each data file is shown on, read from the Kazakh pages."""
-    found = {}
-    for page in (ROOT / "docs" / "kk").glob("*.md"):
-        for data_id in re.findall(r'show\("([^"]+)"', page.read_text("utf-8")):
-            found.setdefault(data_id, "" if page.stem == "index" else page.stem)
-    return found
 
 
 def normalise(text: str) -> str:

@@ -95,10 +95,13 @@ def sentences(text: str) -> list[str]:
 
 
 def page_text(site: Path, lang: str, slug: str) -> str:
-    """A page's running text, normalised: without glossary tooltips and ¶ links."""
+    """A page's running text as the source prints it, normalised: without glossary tooltips and ¶ links, and with
+    each corrected word in the form the page keeps as printed (data-printed)."""
     article = soup(site, lang, slug, to_change=True).select_one("article")
     for aside in article.select(".hb-term__tip, .headerlink"):
         aside.decompose()
+    for corrected in article.select("[data-printed]"):
+        corrected.string = corrected["data-printed"]
     return normalise(article.get_text())
 
 

@@ -1,0 +1,109 @@
+"""What the editors did to the source shows to readers: each correction keeps the form the source prints
+(`data-printed`), each reconstruction carries its mark and why (`data-editorial`), in every language it applies to,
+without adding words to headings' anchors, the contents or search; `handbook status` lists them all."""
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from conftest import LANGS, ROOT, cli, homes, page_slug, page_url, read_data, soup
+
+PROSE_CORRECTION = re.compile(r'corrected\("([^"]+)", printed="([^"]+)"\)')
+PROSE_MARK = re.compile(r'editorial\("([^"]+)", why="([^"]+)"\)')
+DATA_FILES = sorted((ROOT / "data").glob("*.yml")) + [ROOT / "glossary.yml"]
+
+
+def walk(value: Any) -> Iterator[dict[str, Any]]:
+    """Every mapping in a YAML structure."""
+    if isinstance(value, dict):
+        yield value
+        for inner in value.values():
+            yield from walk(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from walk(inner)
+
+
+def data_corrections() -> list[tuple[str, str, str, str]]:
+    """(file id, language, as it reads, as printed) for every correction in the data files."""
+    found = []
+    for path in DATA_FILES:
+        data = read_data(path)
+        for mapping in walk(data):
+            for lang, fixes in mapping.get("printed", {}).items() if set(LANGS) <= set(mapping) else ():
+                found += [(data["id"], lang, reads, printed) for reads, printed in fixes.items()]
+    return found
+
+
+def prose(pattern: re.Pattern[str]) -> list[tuple[str, str, str, str]]:
+    """(language, page slug, first argument, second argument) for every call of a macro in the pages."""
+    return [(lang, page_slug(page, lang), *found) for lang in LANGS for page in sorted((ROOT / "docs" / lang).rglob("*.md")) for found in pattern.findall(page.read_text("utf-8"))]
+
+
+def test_every_correction_keeps_the_form_the_source_prints(site: Path) -> None:
+    shown = homes()
+    expected = [(lang, shown[file_id], reads, printed) for file_id, lang, reads, printed in data_corrections()]
+    expected += prose(PROSE_CORRECTION)
+    assert len(expected) >= 4
+    for lang, slug, reads, printed in expected:
+        holders = [tag for tag in soup(site, lang, slug).select("[data-printed]") if tag["data-printed"] == printed]
+        assert any(tag.get_text() == reads for tag in holders), (lang, slug, reads, printed)
+        assert all(printed in tag["data-note"] and tag.get("tabindex") == "0" for tag in holders), holders
+
+
+def test_every_mark_shows_with_why_in_the_languages_it_applies_to(site: Path) -> None:
+    shown, checked = homes(), 0
+    for path in DATA_FILES:
+        data = read_data(path)
+        for mapping in walk(data):
+            if "editorial" not in mapping:
+                continue
+            why, only = mapping["editorial"]["why"], mapping["editorial"].get("only", list(LANGS))
+            for lang in LANGS:
+                page = soup(site, lang, shown[data["id"]])
+                marked = page.select_one(f'[data-id="{data["id"]}"]') if mapping is data else page.find(id=mapping["id"])
+                assert marked is not None, (data["id"], mapping.get("id"), lang)
+                if lang in only:
+                    assert marked.get("data-editorial") == why[lang], (data["id"], mapping.get("id"), lang)
+                    assert any(mark["data-why"].endswith(why[lang]) and mark["aria-label"] == mark["data-why"] for mark in marked.select(".hb-ed"))
+                    checked += 1
+                else:
+                    assert not marked.has_attr("data-editorial")
+    for lang, slug, text, why in prose(PROSE_MARK):
+        page = soup(site, lang, slug)
+        marked = [tag for tag in page.select("span[data-editorial]") if tag["data-editorial"] == why and tag.get_text() == text]
+        assert marked and "hb-ed" in marked[0].find_next_sibling()["class"], (lang, slug, text)
+        checked += 1
+    assert checked >= 3 * 6 + 24
+
+
+def test_marks_add_no_words_to_anchors_contents_or_search(site: Path) -> None:
+    """The sign and why are drawn from attributes: a marked heading keeps the anchor and the contents entry its own
+    words give it, and search never finds the editors' explanations."""
+    whys = {why for _, _, _, why in prose(PROSE_MARK)}
+    for lang, slug, text, _ in prose(PROSE_MARK):
+        page = soup(site, lang, slug)
+        heading = next(tag.parent for tag in page.select("h2 > span[data-editorial]") if tag.get_text() == text)
+        assert heading.get_text(strip=True).removesuffix("¶") == text
+        entry = page.select_one(f'nav.md-nav--secondary a[href="#{heading["id"]}"]')
+        assert entry is not None and entry.get_text(strip=True) == text, (lang, slug, heading["id"])
+        assert all(not mark.get_text() for mark in heading.select(".hb-ed"))
+    for lang in LANGS:
+        index = (site / page_url(lang) / "search" / "search_index.json").read_text("utf-8")
+        assert not any(why in index for why in whys)
+        entries = json.loads(index)["docs"]
+        assert not any("Editors' note" in entry["text"] or "ескертпесі" in entry["text"] for entry in entries)
+
+
+def test_status_lists_every_correction_and_mark() -> None:
+    report = cli(ROOT, "status").stdout
+    corrections = report.split("corrections of the printed source", 1)[1].split("editorial marks", 1)[0]
+    for lang, _, reads, printed in prose(PROSE_CORRECTION):
+        assert re.search(rf"docs/{lang}/\S+:\d+:\d+: {lang}: «{re.escape(reads)}», printed «{re.escape(printed)}»", corrections), (reads, printed)
+    for _, lang, reads, printed in data_corrections():
+        assert re.search(rf"\.yml:\d+:\d+: {lang}: «{re.escape(reads)}», printed «{re.escape(printed)}»", corrections), (reads, printed)
+    data = json.loads(cli(ROOT, "status", "--format", "json").stdout)
+    assert len(data["corrections"]) == len(prose(PROSE_CORRECTION)) + len(data_corrections())
+    assert len(data["editorial"]) == len(prose(PROSE_MARK)) + sum(1 for path in DATA_FILES for mapping in walk(read_data(path)) if "editorial" in mapping)
