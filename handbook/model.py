@@ -420,10 +420,23 @@ class Term(Strict):
     parent: Id | None = Field(None, description="the id of the term this one is a kind of")
     term: Text
     aliases: Aliases = Aliases()
+    avoid: Aliases = Field(
+        Aliases(),
+        description="variants the handbook does not use for this term, by language: each use in text the editors wrote is reported (a final * stands for any ending)",
+    )
     definition: Text = Field(description="paragraphs are separated by a blank line")
     see: list[Id] = Field([], description="ids of related items anywhere in the data")
     note: str | None = Field(None, description="an editor's note, never shown to readers")
     origin: Origins | None = Field(None, description="overrides the file's origin for this term")
+
+    @model_validator(mode="after")
+    def _avoid_other_words(self) -> "Term":
+        for lang in ("kk", "ru", "en"):
+            names = {name.lower() for name in [self.term.in_(lang), *self.aliases.in_(lang)]}
+            for variant in self.avoid.in_(lang):
+                if variant.removesuffix("*").lower() in names:
+                    raise ValueError(f"avoid.{lang}: {variant!r} is the term itself or one of its aliases")
+        return self
 
 
 class GlossaryDoc(Doc):

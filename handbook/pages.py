@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
+from handbook import terms
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from handbook.load import field_path, not_utf8
 from handbook.model import ORIGIN_PATTERN, SourcesDoc
@@ -46,8 +47,9 @@ def _literal(node: nodes.Node) -> object:
     return node.value if isinstance(node, nodes.Const) else None
 
 
-def check_page(site: Site, path: Path) -> list[Problem]:
-    """Problems with one page's `{{ … }}` syntax and macro calls."""
+def check_page(site: Site, path: Path, rules: dict[Lang, list[terms.Avoided]] | None = None) -> list[Problem]:
+    """Problems with one page's `{{ … }}` syntax and macro calls, and its uses of avoided variants of the
+    glossary's terms (`rules`, when given)."""
     shown = path.relative_to(site.project.root).as_posix()
     raw = path.read_bytes()
     try:
@@ -56,6 +58,9 @@ def check_page(site: Site, path: Path) -> list[Problem]:
         return [not_utf8(shown, raw, error)]
     lines = source.splitlines() or [""]
     problems = check_front_matter(shown, lines)
+    lang = shown.split("/")[1] if shown.count("/") > 1 else ""
+    if rules and lang in LANGUAGES:
+        problems += terms.check_page(rules, shown, lang, source)
     try:
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as error:
@@ -125,9 +130,10 @@ def check_front_matter(shown: str, lines: list[str]) -> list[Problem]:
 
 
 def check_pages(site: Site) -> list[Problem]:
-    """Problems in every page, and pages missing in a language."""
-    problems = [problem for path in page_paths(site.project.root) for problem in check_page(site, path)]
-    return problems + check_parity(site.project.root, LANGUAGES) + check_cited_pages(site)
+    """Problems in every page, pages missing in a language, and uses of avoided variants in pages and data."""
+    rules = terms.avoided(site.project)
+    problems = [problem for path in page_paths(site.project.root) for problem in check_page(site, path, rules)]
+    return problems + terms.check_data(site.project, rules) + check_parity(site.project.root, LANGUAGES) + check_cited_pages(site)
 
 
 def data_homes(root: Path) -> dict[str, str]:

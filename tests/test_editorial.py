@@ -107,3 +107,36 @@ def test_status_lists_every_correction_and_mark() -> None:
     data = json.loads(cli(ROOT, "status", "--format", "json").stdout)
     assert len(data["corrections"]) == len(prose(PROSE_CORRECTION)) + len(data_corrections())
     assert len(data["editorial"]) == len(prose(PROSE_MARK)) + sum(1 for path in DATA_FILES for mapping in walk(read_data(path)) if "editorial" in mapping)
+
+
+def test_an_avoided_variant_is_reported_where_the_editors_wrote_it(project: Path) -> None:
+    """A glossary term's `avoid` list: each use in text the editors wrote (a translation, a translated page) is a
+    problem at its line and column, naming the term to write; text printed in the source stays as printed."""
+    glossary = project / "glossary.yml"
+    text = glossary.read_text("utf-8")
+    at = text.index("    definition:", text.index("  - id: leadership\n"))
+    glossary.write_text(text[:at] + "    avoid:\n      en: [head ship*]\n      kk: [мақсат*]\n" + text[at:], "utf-8")
+    factors = project / "data" / "ten_factors.yml"
+    lines = factors.read_text("utf-8").split("\n")
+    number = lines.index("      en: Moral purpose") + 1
+    lines[number - 1] = "      en: Moral purpose of the head  ships"
+    factors.write_text("\n".join(lines), "utf-8")
+    assert "мақсат" in factors.read_text("utf-8")  # in the Kazakh source: left as printed
+    page = project / "docs" / "en" / "ten-factors.md"
+    page.write_text(page.read_text("utf-8").replace("brings together", "brings, with Head\nShip, together", 1), "utf-8")
+    reported = cli(project, "validate").stderr.splitlines()
+    message = "avoid 'head ship*': write 'Leadership' (glossary: leadership)"
+    col = lines[number - 1].index("head") + 1
+    assert f"data/ten_factors.yml:{number}:{col}: items[0].name.en: {message}" in reported, reported
+    assert any(line.startswith("docs/en/ten-factors.md:7:") and line.endswith(f": terms: {message}") for line in reported), reported
+    assert not any("мақсат" in line for line in reported), "source text is left as printed"
+    assert sum("avoid" in line for line in reported) == 2, reported
+
+
+def test_a_term_cannot_avoid_its_own_name(project: Path) -> None:
+    glossary = project / "glossary.yml"
+    text = glossary.read_text("utf-8")
+    at = text.index("    definition:", text.index("  - id: leadership\n"))
+    glossary.write_text(text[:at] + "    avoid:\n      ru: [лидерство]\n" + text[at:], "utf-8")
+    reported = cli(project, "validate").stderr
+    assert "glossary.yml:" in reported and "avoid.ru: 'лидерство' is the term itself" in reported, reported
