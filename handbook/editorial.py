@@ -55,6 +55,9 @@ def _walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
     elif isinstance(value, (list, tuple)):
         for index, inner in enumerate(value):
             yield from _walk(inner, (*loc, index))
+    elif isinstance(value, dict):  # a table's cells, by column
+        for key, inner in value.items():
+            yield from _walk(inner, (*loc, key))
 
 
 def corrections(project: Project) -> list[Correction]:

@@ -215,6 +215,7 @@ class Renderer:
                 label=partial(self.label, lang),
                 page=partial(self.page, lang, root),
                 link=Links(self.urls, lang, root),
+                find=self.project.item,
                 **context,
             )
         return "\n".join(line for line in html.splitlines() if line.strip())

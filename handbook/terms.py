@@ -72,6 +72,9 @@ def _texts(value: Any, loc: Loc, origins: Origins) -> Iterator[tuple[Loc, Text, 
     elif isinstance(value, (list, tuple)):
         for index, inner in enumerate(value):
             yield from _texts(inner, (*loc, index), origins)
+    elif isinstance(value, dict):  # a table's cells, by column
+        for key, inner in value.items():
+            yield from _texts(inner, (*loc, key), origins)
 
 
 def _offset(raw: str, line: int, col: int) -> int:
@@ -108,10 +111,12 @@ def check_data(project: Project, rules: dict[Lang, list[Avoided]]) -> list[Probl
 
 
 def check_page(rules: dict[Lang, list[Avoided]], shown: str, lang: Lang, source: str) -> list[Problem]:
-    """Every use of an avoided variant in a page the editors wrote (its front matter says `origin: translated` or
-    `reviewed`), at its line and column."""
+    """Every use of an avoided variant in a page the editors wrote, at its line and column: a page whose front matter
+    says `origin: translated` or `reviewed`, and every English page (English is never the source; a Kazakh or
+    Russian page with no `origin:` is)."""
     front = source.split("\n---\n", 1)[0] if source.startswith("---\n") else ""
-    origin = re.search(r"^origin:\s*[\"']?(\w+)", front, re.M)
-    if not rules[lang] or not origin or origin.group(1) == "source":
+    found = re.search(r"^origin:\s*[\"']?(\w+)", front, re.M)
+    origin = found.group(1) if found else ("translated" if lang == "en" else "source")
+    if not rules[lang] or origin == "source":
         return []
     return [Problem(shown, *_line_col(source, match.start()), "terms", rule.message()) for match, rule in uses(rules[lang], source)]

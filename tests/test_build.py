@@ -26,7 +26,7 @@ TEN_FACTORS = [
     ("intelligent-accountability", "Зиялы жауапкершілік және бақылау", "Разумный контроль и учет"),
 ]
 
-KAZAKH_ATTRIBUTES = {"Іздеу", "Тілді таңдау", "Жоғарғы деректеме", "Төменгі деректеме", "Навигация"}
+KAZAKH_ATTRIBUTES = {"Іздеу", "Тілді таңдау", "Беттің жоғарғы бөлігі", "Беттің төменгі бөлігі", "Навигация"}
 
 
 def english_theme_strings() -> set[str]:
@@ -134,6 +134,14 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(site: Path, lang: s
         target = (site / href.lstrip("/") if href.startswith("/") else here / href).resolve()
         assert target == (site / page_url(other, slug)).resolve(), (other, href)
         assert (target / "index.html").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switcher_names_carry_their_own_language(site: Path, lang: str) -> None:
+    """Қазақша, Русский and English each in its own language, on every page (overrides/partials/alternate.html)."""
+    for page in sorted((site / page_url(lang)).glob("*/index.html"))[:5] + [site / page_url(lang) / "index.html"]:
+        names = {a["hreflang"]: (a.get("lang"), a.get_text(strip=True)) for a in parsed(page).select("a.md-select__link[hreflang]")}
+        assert names == {"kk": ("kk", "Қазақша"), "ru": ("ru", "Русский"), "en": ("en", "English")}, (page, names)
 
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)

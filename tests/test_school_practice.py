@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, soup
+from conftest import LANGS, ROOT, read_data, soup
 
 SP = "school-practice"
 COUNTS = [
@@ -51,6 +51,9 @@ def test_all_29_standard_numbers_are_anchors(site: Path, lang: str) -> None:
 def test_repeated_standards_are_stored_once_and_referenced(site: Path, lang: str, repeat: str, original: str) -> None:
     item = soup(site, lang, f"{SP}/portfolio").find(id=f"standard-{repeat}")
     assert any(a["href"].endswith(f"#standard-{original}") for a in item.select("a[href]"))
+    standards = {entry["id"]: entry for entry in read_data(ROOT / "data" / "portfolio_standards.yml")["items"]}
+    printed = " ".join(standards[f"standard-{original}"]["text"][lang].split())
+    assert printed in " ".join(item.get_text().split()), "the source prints it in full here too: readers see it, not only a link"
 
 
 @pytest.mark.parametrize("lang", LANGS)

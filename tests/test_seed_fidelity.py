@@ -1,11 +1,12 @@
 """Sentences of the seed's Kazakh and Russian text are found, word for word, on the built pages."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, soup
+from conftest import ROOT, SEEDS, read_data, soup
 
 HANDBOOK = "003_781b296396965772.txt"
 
@@ -133,3 +134,60 @@ def test_every_school_practice_sentence_is_on_the_kazakh_page(site: Path, slug: 
     assert len(expected) > 5
     missing = [s for s in expected if s not in page]
     assert not missing, missing[:5]
+
+
+SOURCE = re.compile(r"source (\d{3}):(\d+)(?:-(\d+))?")
+
+
+def letters(text: str) -> str:
+    """A text's letters only, in lower case (ё as е): what survives the seeds' line breaks and hyphenation."""
+    return re.sub(r"[\W\d_]", "", text.lower().replace("ё", "е"))
+
+
+def printed_form(text: dict, lang: str) -> str:
+    """A text as the source prints it (its corrections undone)."""
+    found = text[lang]
+    for reads, printed in (text.get("printed") or {}).get(lang, {}).items():
+        found = found.replace(reads, printed)
+    return found
+
+
+def labels(value: object, origins: tuple[dict, ...], marked: set[str], file: str) -> Iterator[tuple[str, str, str, str, str]]:
+    """(file, id, language, label, seed text) for every named item in a language whose text the item's origin says is printed
+    and that carries no editorial mark in it, with the seed text its origins (its own and its file's) cite."""
+    if isinstance(value, dict):
+        origins = (*origins, value["origin"]) if isinstance(value.get("origin"), dict) else origins
+        if "editorial" in value:
+            marked = marked | set(value["editorial"].get("only") or ("kk", "ru", "en"))
+        name = value.get("name")
+        if isinstance(name, dict) and "id" in value:
+            for lang in ("kk", "ru"):
+                if lang not in marked and SOURCE.fullmatch(origins[-1].get(lang, "")):
+                    yield file, value["id"], lang, printed_form(name, lang), covered(origins, lang)
+        for key, inner in value.items():
+            if key not in ("origin", "note", "editorial"):
+                yield from labels(inner, origins, marked, file)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from labels(inner, origins, marked, file)
+
+
+def covered(origins: tuple[dict, ...], lang: str) -> str:
+    """The seed lines that a chain of origins cites for a language (with three lines of slack either side)."""
+    spans = [found for origin in origins if (found := SOURCE.fullmatch(origin.get(lang, "")))]
+    return " ".join(" ".join(SEED_LINES[s.group(1)][max(0, int(s.group(2)) - 4) : int(s.group(3) or s.group(2)) + 3]) for s in spans)
+
+
+SEED_LINES = {path.name[:3]: path.read_text("utf-8").split("\n") for path in SEEDS.glob("00[34]_*.txt")}
+
+
+def test_no_source_origin_carries_a_label_the_source_does_not_print() -> None:
+    """A name readers see as printed (its origin cites seed lines) is found in those lines, letter for letter; a
+    label the editors made (joined, supplied, moved) carries an editorial mark instead (issue 18)."""
+    unprinted = []
+    for path in sorted((ROOT / "data").glob("*.yml")) + [ROOT / "glossary.yml"]:
+        data = read_data(path)
+        for file, item_id, lang, label, seed_text in labels(data, (), set(), path.name):
+            if letters(label) not in letters(seed_text):
+                unprinted.append((file, item_id, lang, label))
+    assert not unprinted, unprinted
