@@ -196,12 +196,15 @@ class Renderer:
         return sheet.handout.name.in_(lang) if sheet.handout.name else self.name(lang, sheet.handout.show[0].data)
 
     def label(self, lang: Lang, item_id: str, length: int = 60) -> str:
-        """An item's name, followed by the start of its text where the name is only a number (a standard's 2.1)."""
+        """An item's name, followed by the start of its text where the name alone does not tell it apart from its
+        neighbours: a number only (a standard's 2.1), or no name of its own (the title of its page)."""
+        item = self.project.item(item_id)
         name = self.name(lang, item_id)
-        if any(char.isalpha() for char in name):
+        named = any(getattr(item, field, None) for field in ("term", "name", "stage", "title"))
+        text = getattr(item, "text", None)
+        if not text or (named and any(char.isalpha() for char in name)):
             return name
-        text = getattr(self.project.item(item_id), "text", None)
-        return f"{name} {start(text.in_(lang), length)}" if text else name
+        return f"{name} {start(text.in_(lang), length)}" if named else f"{name}: {start(text.in_(lang), length)}"
 
     def render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
         """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from conftest import LANGS, ROOT, cli, homes, page_slug, page_url, read_data, soup
+from conftest import LANGS, ROOT, cli, homes, page_slug, page_url, parsed, read_data, soup
 
 PROSE_CORRECTION = re.compile(r'corrected\("([^"]+)", printed="([^"]+)"\)')
 PROSE_MARK = re.compile(r'editorial\("([^"]+)", why="([^"]+)"\)')
@@ -150,3 +150,38 @@ def test_a_term_cannot_avoid_its_own_name(project: Path) -> None:
     glossary.write_text(text[:at] + "    avoid:\n      ru: [лидерство]\n" + text[at:], "utf-8")
     reported = cli(project, "validate").stderr
     assert "glossary.yml:" in reported and "avoid.ru: 'лидерство' is the term itself" in reported, reported
+
+
+def ours(value: Any, origin: str = "") -> Iterator[str]:
+    """Every Russian text of a YAML structure that the editors wrote (its nearest origin for ru is not `source`)."""
+    if isinstance(value, dict):
+        origin = value["origin"].get("ru", origin) if isinstance(value.get("origin"), dict) else origin
+        if set(LANGS) <= set(value) and isinstance(value["ru"], str):
+            yield from [] if origin.startswith("source") else [value["ru"]]
+            return
+        for key, inner in value.items():
+            if key not in ("origin", "note"):
+                yield from ours(inner, "translated" if key == "editorial" else origin)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from ours(inner, origin)
+
+
+def test_our_russian_writes_e_where_the_source_does() -> None:
+    """One policy for ё: the source writes е (and prints ё twice, kept as printed), so the Russian the editors write
+    (translations, interface strings, marks, translated pages) writes е too."""
+    texts = [text for path in DATA_FILES for text in ours(read_data(path))]
+    pages = [page.read_text("utf-8") for page in (ROOT / "docs" / "ru").rglob("*.md")]
+    assert len(texts) > 300
+    assert [text for text in texts + pages if "ё" in text.lower()] == []
+
+
+def test_related_and_see_also_lists_name_every_entry_apart(site: Path) -> None:
+    """A list of links never shows two entries the same: items without a name of their own are told apart by the
+    start of their text (school-practice showed «Стратегиялық жоспарлау» six times)."""
+    repeated = []
+    for page in sorted(site.rglob("index.html")):
+        for block in parsed(page).select(".hb-related li, .hb-see"):
+            labels = [link.get_text(" ", strip=True) for link in block.select("a")]
+            repeated += [(page.relative_to(site).as_posix(), label) for label in set(labels) if labels.count(label) > 1]
+    assert not repeated, repeated[:10]
