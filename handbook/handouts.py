@@ -32,7 +32,7 @@ def render_sheet(renderer: Renderer, lang: Lang, sheet: Sheet, site_name: str, s
     root = root_of(path)
     name = renderer.sheet_title(lang, sheet)
     level = 3 if any(shown.heading for shown in sheet.handout.show) else 2
-    sections = [(shown.heading, renderer.show(lang, shown.data, shown.view, root, level)) for shown in sheet.handout.show]
+    sections = [(shown, renderer.show(lang, shown.data, shown.view, root, level)) for shown in sheet.handout.show]
     return renderer.render(
         "sheet.html",
         lang,

@@ -472,6 +472,7 @@ class Shown(Strict):
     data: Id = Field(description="the id of a data file")
     view: str = Field("", description="a view of its kind, e.g. `form` for a blank rubric; the default view if empty")
     heading: Text | None = Field(None, description="a heading above it, where the data file has no caption of its own")
+    editorial: Editorial | None = Field(None, description="the heading is the editors' (the source prints none there)")
 
 
 class Handout(Strict):

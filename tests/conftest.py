@@ -90,11 +90,12 @@ def page_slug(page: Path, lang: str) -> str:
 
 
 def homes() -> dict[str, str]:
-    """The page (slug) each data file is shown on, read from the Kazakh pages (the first that shows it)."""
+    """The page (slug) each data file is shown on, read from the pages (the first that shows it, Kazakh first)."""
     found: dict[str, str] = {}
-    for page in sorted((ROOT / "docs" / "kk").rglob("*.md")):
-        for data_id in re.findall(r'show\("([^"]+)"', page.read_text("utf-8")):
-            found.setdefault(data_id, page_slug(page, "kk"))
+    for lang in LANGS:
+        for page in sorted((ROOT / "docs" / lang).rglob("*.md")):
+            for data_id in re.findall(r'show\("([^"]+)"', page.read_text("utf-8")):
+                found.setdefault(data_id, page_slug(page, lang))
     return found
 
 

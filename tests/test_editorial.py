@@ -57,12 +57,23 @@ def test_every_mark_shows_with_why_in_the_languages_it_applies_to(site: Path) ->
     shown, checked = homes(), 0
     for path in DATA_FILES:
         data = read_data(path)
+        if data["kind"] == "handouts":  # a handout's heading: on its sheet
+            for handout in data["items"]:
+                for part in handout["show"]:
+                    for lang in LANGS if "editorial" in part else ():
+                        sheet = soup(site, lang, f"handouts/{handout['id']}")
+                        headings = [h for h in sheet.select("h2") if h.get_text(strip=True) == part["heading"][lang]]
+                        assert headings and all(h.get("data-editorial") == part["editorial"]["why"][lang] and h.select_one(".hb-ed") for h in headings)
+                        checked += 1
+            continue
         for mapping in walk(data):
             if "editorial" not in mapping:
                 continue
             why, only = mapping["editorial"]["why"], mapping["editorial"].get("only", list(LANGS))
             for lang in LANGS:
                 page = soup(site, lang, shown[data["id"]])
+                if page.select_one(f'[data-id="{data["id"]}"]') is None:
+                    continue  # not shown in this language (the innovation cycle is printed in the Russian part only)
                 marked = page.select_one(f'[data-id="{data["id"]}"]') if mapping is data else page.find(id=mapping["id"])
                 assert marked is not None, (data["id"], mapping.get("id"), lang)
                 if lang in only:
@@ -185,3 +196,13 @@ def test_related_and_see_also_lists_name_every_entry_apart(site: Path) -> None:
             labels = [link.get_text(" ", strip=True) for link in block.select("a")]
             repeated += [(page.relative_to(site).as_posix(), label) for label in set(labels) if labels.count(label) > 1]
     assert not repeated, repeated[:10]
+
+
+def test_the_self_assessments_own_scale_and_statuses_say_they_are_the_sites(site: Path) -> None:
+    """Table 2's 1–4 scale and the portfolio's statuses are the site's tools, not the programme's; a rubric's levels
+    are printed, so its form says nothing of the kind."""
+    shown = homes()
+    for lang in LANGS:
+        for file_id, said in (("competencies-table", True), ("portfolio-standards", True), ("development-rubric", False)):
+            notes = soup(site, lang, shown[file_id]).select(f'[data-assess="{file_id}"] .hb-assess__tool[data-editorial]')
+            assert len(notes) == said and all(note["data-editorial"] in note.get_text() for note in notes), (file_id, lang)
