@@ -1,1 +1,1 @@
-"""The CPM leadership handbook: data model, loading, validation and rendering."""
+"""The leadership handbook of the Center of Pedagogical Excellence: data model, loading, validation and rendering."""
