@@ -450,6 +450,32 @@ class GlossaryDoc(Doc):
         return [term for term in self.items if term.parent == parent]
 
 
+class Usage(Strict):
+    """A word or phrase the handbook writes one way: the form to write and, per language, the variants to avoid."""
+
+    id: Id
+    write: Text = Field(description="the form to write, in every language")
+    avoid: Aliases = Field(description="variants the handbook does not use, by language (a final * stands for any ending)")
+
+    @model_validator(mode="after")
+    def _avoid_other_words(self) -> "Usage":
+        for lang in ("kk", "ru", "en"):
+            for variant in self.avoid.in_(lang):
+                if variant.removesuffix("*").lower() == self.write.in_(lang).lower():
+                    raise ValueError(f"avoid.{lang}: {variant!r} is the form to write")
+        return self
+
+
+class UsageDoc(Doc):
+    """The handbook's usage beyond the glossary's terms (one form for one thing), for editors: readers never see it,
+    `handbook validate` holds the text to it."""
+
+    content: ClassVar[bool] = False
+
+    kind: Literal["usage"]
+    items: list[Usage] = Field(min_length=1)
+
+
 class UiString(Strict):
     """A string the site's own templates show (not the theme's)."""
 
@@ -503,7 +529,7 @@ def blank_forms(docs: list["DataDoc"]) -> list[Handout]:
     return [Handout.model_validate({"id": doc.id, "show": [{"data": doc.id, "view": "form"}]}) for doc in docs if isinstance(doc, RubricDoc) and (doc.id, "form") not in listed]
 
 
-DataDoc = ListDoc | MatrixDoc | RubricDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc | HandoutsDoc
+DataDoc = ListDoc | MatrixDoc | RubricDoc | ModelDoc | TiersDoc | PetalsDoc | BlockDoc | CycleDoc | SourcesDoc | GlossaryDoc | StringsDoc | HandoutsDoc | UsageDoc
 
 # Each kind of data file, by the name its files give as `kind:` (its class's Literal): a new kind is a class added to
 # DataDoc, and nothing else.

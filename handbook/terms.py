@@ -1,6 +1,6 @@
-"""One term for one thing: glossary entries list, per language, the variants the handbook avoids (`avoid`), and each
-use of one in text the editors wrote (a translation, an interface string, an editors' mark, a translated page) is a
-problem at its file, line and column. Text printed in the source is left as printed."""
+"""One term for one thing: glossary entries and the usage file list, per language, the variants the handbook avoids
+(`avoid`), and each use of one in text the editors wrote (a translation, an interface string, an editors' mark, a
+translated page) is a problem at its file, line and column. Text printed in the source is left as printed."""
 
 import re
 from collections.abc import Iterator
@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from handbook.languages import LANGUAGES, Lang
 from handbook.load import Loc, field_path, position
-from handbook.model import Editorial, GlossaryDoc, Origins, Text
+from handbook.model import Editorial, GlossaryDoc, Origins, Text, UsageDoc
 from handbook.problems import Problem
 from handbook.project import Project
 
@@ -24,10 +24,11 @@ class Avoided:
     term_id: str
     preferred: str
     pattern: re.Pattern[str]
+    held_in: str = "glossary"
 
     def message(self) -> str:
         """What to do about a use of it."""
-        return f"avoid {self.variant!r}: write {self.preferred!r} (glossary: {self.term_id})"
+        return f"avoid {self.variant!r}: write {self.preferred!r} ({self.held_in}: {self.term_id})"
 
 
 def _pattern(variant: str) -> re.Pattern[str]:
@@ -40,12 +41,15 @@ def _pattern(variant: str) -> re.Pattern[str]:
 
 
 def avoided(project: Project) -> dict[Lang, list[Avoided]]:
-    """The avoided variants of every glossary term, by language."""
+    """The avoided variants of every glossary term and every usage entry, by language."""
     rules: dict[Lang, list[Avoided]] = {lang: [] for lang in LANGUAGES}
     for doc in project.docs.values():
         for term in doc.items if isinstance(doc, GlossaryDoc) else []:
             for lang in LANGUAGES:
                 rules[lang] += [Avoided(v, term.id, term.term.in_(lang), _pattern(v)) for v in term.avoid.in_(lang)]
+        for usage in doc.items if isinstance(doc, UsageDoc) else []:
+            for lang in LANGUAGES:
+                rules[lang] += [Avoided(v, usage.id, usage.write.in_(lang), _pattern(v), project.paths[doc.id]) for v in usage.avoid.in_(lang)]
     return rules
 
 

@@ -206,3 +206,11 @@ def test_the_self_assessments_own_scale_and_statuses_say_they_are_the_sites(site
         for file_id, said in (("competencies-table", True), ("portfolio-standards", True), ("development-rubric", False)):
             notes = soup(site, lang, shown[file_id]).select(f'[data-assess="{file_id}"] .hb-assess__tool[data-editorial]')
             assert len(notes) == said and all(note["data-editorial"] in note.get_text() for note in notes), (file_id, lang)
+
+
+def test_usage_beyond_the_glossary_is_held_in_one_file(project: Path) -> None:
+    """Concepts the glossary has no entry for (students, directors…) are held in data/usage.yml the same way."""
+    page = project / "docs" / "en" / "ten-factors.md"
+    page.write_text(page.read_text("utf-8").replace("brings together", "brings, for pupils, together", 1), "utf-8")
+    reported = cli(project, "validate").stderr.splitlines()
+    assert any(line.startswith("docs/en/ten-factors.md:7:") and line.endswith("terms: avoid 'pupil*': write 'students' (data/usage.yml: usage-students)") for line in reported), reported

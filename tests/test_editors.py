@@ -183,7 +183,7 @@ def test_edit_buttons_open_the_page_in_its_language_when_the_repository_is_known
 def test_the_open_data_page_lists_every_data_file_with_working_downloads(site: Path, lang: str) -> None:
     page = soup(site, lang, "open-data")
     listed = {row.th.get_text(strip=True) for row in page.select(".hb-open-data tbody tr")}
-    content = {doc["id"] for path in (ROOT / "data").glob("*.yml") if (doc := read_data(path))["kind"] not in ("strings", "handouts")}
+    content = {doc["id"] for path in (ROOT / "data").glob("*.yml") if (doc := read_data(path))["kind"] not in ("strings", "handouts", "usage")}
     assert listed == content | {"glossary"}
     base = site / page_url(lang, "open-data")
     for link in page.select(".hb-open-data a[href]"):
