@@ -217,6 +217,7 @@ class Statement(Strict):
 
     text: Text
     points: list[Text] = []
+    editorial: Editorial | None = Field(None, description="the statement (its place, its cell) is the editors' reconstruction")
 
 
 class MatrixRow(Strict):
@@ -349,6 +350,7 @@ class Source(Strict):
     year: int | None = Field(None, description="none for undated works")
     work: Text | None = Field(None, description="the title, where the handbook names the work")
     cited_on: list[str] = Field([], description="the pages (slugs, '' for the home page) whose text cites the work")
+    editorial: Editorial | None = Field(None, description="the entry (its author, year or title) is the editors' reconstruction")
     note: str | None = None
     origin: Origins | None = None
 
@@ -426,6 +428,7 @@ class Term(Strict):
     )
     definition: Text = Field(description="paragraphs are separated by a blank line")
     see: list[Id] = Field([], description="ids of related items anywhere in the data")
+    editorial: Editorial | None = Field(None, description="the entry (its name in a language, its place) is the editors' reconstruction")
     note: str | None = Field(None, description="an editor's note, never shown to readers")
     origin: Origins | None = Field(None, description="overrides the file's origin for this term")
 
