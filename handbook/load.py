@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,13 @@ def not_utf8(shown: str, raw: bytes, error: UnicodeDecodeError) -> Problem:
     return Problem(shown, raw.count(b"\n", 0, error.start) + 1, col, "encoding", message)
 
 
+@lru_cache(maxsize=256)
+def _parse(text: str) -> Any:
+    """A YAML text parsed, once per process for the same text (`mkdocs serve` and the checks read unchanged files
+    again and again); what it returns is read, never changed."""
+    return yaml.load(text, Loader=_Loader)
+
+
 def read_yaml(path: Path, shown: str) -> Document:
     """Parse one UTF-8 YAML file, or raise ValidationFailed naming the line and column."""
     raw = path.read_bytes()
@@ -85,7 +93,7 @@ def read_yaml(path: Path, shown: str) -> Document:
     except UnicodeDecodeError as error:
         raise ValidationFailed([not_utf8(shown, raw, error)]) from None
     try:
-        data = yaml.load(text.removeprefix("\ufeff"), Loader=_Loader)
+        data = _parse(text.removeprefix("\ufeff"))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
