@@ -60,55 +60,49 @@ def _walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
             yield from _walk(inner, (*loc, key))
 
 
-def corrections(project: Project) -> list[Correction]:
-    """Every correction of the printed source, in the data files and in the pages, by place."""
-    found = []
+def found(project: Project) -> tuple[list[Correction], list[Mark]]:
+    """Every correction of the printed source and every reconstruction marked for readers, in the data files and in
+    the pages, each by place: one walk through the data, one reading of the pages."""
+    corrections: list[Correction] = []
+    marks: list[Mark] = []
     for file_id, doc in project.docs.items():
         parsed = project.documents[file_id]
         for loc, value in _walk(doc, ()):
             if isinstance(value, Text):
                 for lang, fixes in (value.printed or {}).items():
                     line, col = position(parsed.data, (*loc, "printed", lang))
-                    found += [Correction(parsed.path, line, col, lang, reads, printed) for reads, printed in fixes.items()]
-    for call in macro_calls(project.root, {"corrected"}):
-        reads, printed = [*call.args, *(call.kwargs.get(name) for name in ("text", "printed")[len(call.args) :])][:2]
-        found.append(Correction(call.path, call.line, call.col, call.lang, str(reads), str(printed)))
-    return sorted(found, key=lambda c: (c.path, c.line, c.col))
-
-
-def marks(project: Project) -> list[Mark]:
-    """Every reconstruction marked for readers, in the data files and in the pages, by place."""
-    found = []
-    for file_id, doc in project.docs.items():
-        parsed = project.documents[file_id]
-        for loc, value in _walk(doc, ()):
-            editorial = getattr(value, "editorial", None) if isinstance(value, BaseModel) else None
-            if isinstance(editorial, Editorial):
+                    corrections += [Correction(parsed.path, line, col, lang, reads, printed) for reads, printed in fixes.items()]
+            elif isinstance(value, BaseModel) and isinstance(editorial := getattr(value, "editorial", None), Editorial):
                 line, col = position(parsed.data, (*loc, "editorial"))
-                what = getattr(value, "id", file_id)
-                found.append(Mark(parsed.path, line, col, tuple(editorial.only or LANGUAGES), what, editorial.why.en))
-    for call in macro_calls(project.root, {"editorial"}):
-        text, why = [*call.args, *(call.kwargs.get(name) for name in ("text", "why")[len(call.args) :])][:2]
-        found.append(Mark(call.path, call.line, call.col, (call.lang,), str(text), str(why)))
-    return sorted(found, key=lambda m: (m.path, m.line, m.col))
+                marks.append(Mark(parsed.path, line, col, tuple(editorial.only or LANGUAGES), getattr(value, "id", file_id), editorial.why.en))
+    for call in macro_calls(project.root, {"corrected", "editorial"}):
+        if call.name == "corrected":
+            reads, printed = call.texts("text", "printed")
+            corrections.append(Correction(call.path, call.line, call.col, call.lang, reads, printed))
+        else:
+            text, why = call.texts("text", "why")
+            marks.append(Mark(call.path, call.line, call.col, (call.lang,), text, why))
+    return sorted(corrections, key=lambda c: (c.path, c.line, c.col)), sorted(marks, key=lambda m: (m.path, m.line, m.col))
 
 
 def as_data(project: Project) -> dict[str, list[dict[str, Any]]]:
     """The corrections and the marks as plain data (`handbook status --format json`)."""
-    return {"corrections": [vars(c) for c in corrections(project)], "editorial": [{**vars(m), "langs": list(m.langs)} for m in marks(project)]}
+    corrections, marks = found(project)
+    return {"corrections": [vars(c) for c in corrections], "editorial": [{**vars(m), "langs": list(m.langs)} for m in marks]}
 
 
 def as_text(project: Project) -> str:
     """The corrections and the marks, one per line (`handbook status`)."""
-    found, shown = corrections(project), marks(project)
-    lines = [f"corrections of the printed source ({len(found)}):", *map(str, found), "", f"editorial marks ({len(shown)}):", *map(str, shown)]
+    corrections, marks = found(project)
+    lines = [f"corrections of the printed source ({len(corrections)}):", *map(str, corrections), "", f"editorial marks ({len(marks)}):", *map(str, marks)]
     return "\n".join(lines)
 
 
 def as_markdown(project: Project) -> str:
     """The corrections and the marks as Markdown lists (`handbook status --format markdown`)."""
-    lines = ["### Corrections of the printed source", ""] + [f"- `{c.path}:{c.line}` {c.lang}: «{c.reads}», printed «{c.printed}»" for c in corrections(project)]
-    lines += ["", "### Editorial marks", ""] + [f"- `{m.path}:{m.line}` {'/'.join(m.langs)}: {m.what}: {m.why}" for m in marks(project)]
+    corrections, marks = found(project)
+    lines = ["### Corrections of the printed source", ""] + [f"- `{c.path}:{c.line}` {c.lang}: «{c.reads}», printed «{c.printed}»" for c in corrections]
+    lines += ["", "### Editorial marks", ""] + [f"- `{m.path}:{m.line}` {'/'.join(m.langs)}: {m.what}: {m.why}" for m in marks]
     return "\n".join(lines)
 
 

@@ -60,7 +60,8 @@ def check_page(site: Site, path: Path, rules: dict[Lang, list[terms.Avoided]] | 
     problems = check_front_matter(shown, lines)
     lang = shown.split("/")[1] if shown.count("/") > 1 else ""
     if rules and lang in LANGUAGES:
-        problems += terms.check_page(rules, shown, lang, source)
+        origin = front_matter_origin(lines)
+        problems += terms.check_page(rules, shown, lang, source, origin[1] if origin else None)
     try:
         tree = _PARSER.parse(source)
     except TemplateSyntaxError as error:
@@ -94,6 +95,11 @@ class Call:
     args: list[object]
     kwargs: dict[str, object]
 
+    def texts(self, *names: str) -> list[str]:
+        """The call's arguments by name, given by position or keyword (their checks ensure they are there)."""
+        given = dict(zip(names, self.args, strict=False)) | self.kwargs
+        return [str(given.get(name)) for name in names]
+
 
 def macro_calls(root: Path, names: set[str]) -> list[Call]:
     """Every call of the named macros in every page (of valid pages: `check_page` reports the others)."""
@@ -114,18 +120,24 @@ def macro_calls(root: Path, names: set[str]) -> list[Call]:
     return found
 
 
-def check_front_matter(shown: str, lines: list[str]) -> list[Problem]:
-    """A page's `origin:` (in its front matter) says, like a data file's, where its text comes from."""
+def front_matter_origin(lines: list[str]) -> tuple[int, str] | None:
+    """A page's `origin:` in its front matter, with its line number, if it has one."""
     if not lines or lines[0] != "---":
-        return []
+        return None
     for number, line in enumerate(lines[1:], 2):
         if line == "---":
             break
         if line.startswith("origin:"):
-            value = line.removeprefix("origin:").strip().strip("\"'")
-            if not ORIGIN_PATTERN.fullmatch(value):
-                message = f"origin {value!r} is not 'source 003:12-34', 'translated' or 'reviewed'"
-                return [Problem(shown, number, len("origin:") + 2, "origin", message)]
+            return number, line.removeprefix("origin:").strip().strip("\"'")
+    return None
+
+
+def check_front_matter(shown: str, lines: list[str]) -> list[Problem]:
+    """A page's `origin:` (in its front matter) says, like a data file's, where its text comes from."""
+    found = front_matter_origin(lines)
+    if found and not ORIGIN_PATTERN.fullmatch(found[1]):
+        message = f"origin {found[1]!r} is not 'source 003:12-34', 'translated' or 'reviewed'"
+        return [Problem(shown, found[0], len("origin:") + 2, "origin", message)]
     return []
 
 

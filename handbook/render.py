@@ -59,6 +59,12 @@ def _in(text: Text | None, lang: Lang) -> str:
     return text.in_(lang) if text else ""
 
 
+def marked(thing: object, lang: Lang) -> str | None:
+    """Why readers of `lang` see the editors' mark on a file, item or row (its `editorial`), or None."""
+    editorial = getattr(thing, "editorial", None)
+    return editorial.why.in_(lang) if editorial is not None and editorial.applies(lang) else None
+
+
 def start(text: str, length: int) -> str:
     """The start of a text, cut at a word and marked with an ellipsis when it is longer than `length`."""
     return f"{text[:length].rsplit(' ', 1)[0]}…" if len(text) > length else text
@@ -149,7 +155,7 @@ def environment(templates: Path) -> Environment:
     env.filters["by_initial"] = lambda items, lang, field: by_initial(items, lang, _text_of(field, lang))
     env.filters["paragraphs"] = paragraphs
     env.filters["css_string"] = css_string
-    env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES)
+    env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES, marked=marked)
     return env
 
 

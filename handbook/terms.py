@@ -114,13 +114,11 @@ def check_data(project: Project, rules: dict[Lang, list[Avoided]]) -> list[Probl
     return sorted(problems)
 
 
-def check_page(rules: dict[Lang, list[Avoided]], shown: str, lang: Lang, source: str) -> list[Problem]:
+def check_page(rules: dict[Lang, list[Avoided]], shown: str, lang: Lang, source: str, origin: str | None) -> list[Problem]:
     """Every use of an avoided variant in a page the editors wrote, at its line and column: a page whose front matter
-    says `origin: translated` or `reviewed`, and every English page (English is never the source; a Kazakh or
+    `origin` says `translated` or `reviewed`, and every English page (English is never the source; a Kazakh or
     Russian page with no `origin:` is)."""
-    front = source.split("\n---\n", 1)[0] if source.startswith("---\n") else ""
-    found = re.search(r"^origin:\s*[\"']?(\w+)", front, re.M)
-    origin = found.group(1) if found else ("translated" if lang == "en" else "source")
-    if not rules[lang] or origin == "source":
+    origin = origin or ("translated" if lang == "en" else "source")
+    if not rules[lang] or origin.startswith("source"):
         return []
     return [Problem(shown, *_line_col(source, match.start()), "terms", rule.message()) for match, rule in uses(rules[lang], source)]

@@ -99,6 +99,11 @@ def homes() -> dict[str, str]:
     return found
 
 
+def letters(text: str) -> str:
+    """A text's letters only, in lower case: what survives line breaks and hyphenation in a seed or a PDF."""
+    return re.sub(r"[\W\d_]", "", text.lower())
+
+
 def read_data(path: Path) -> Any:
     """A YAML file as plain data, read by libyaml as PyYAML's safe loader reads it (independent of handbook.load)."""
     return yaml.load(path.read_text("utf-8"), Loader=yaml.CSafeLoader)

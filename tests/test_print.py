@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, LANGS, ROOT, handbook, page_url, parse_html, read_data, soup
+from conftest import CHROMIUM, LANGS, ROOT, handbook, letters, page_url, parse_html, read_data, soup
 
 A4 = (595.28, 841.89)
 DATA = ROOT / "data"
@@ -342,21 +342,16 @@ def test_print_fonts_are_the_site_fonts_one_family_per_subset(site: Path) -> Non
     assert {"Roboto Latin", "Roboto Cyrillic", "Roboto Cyrillic Ext"} <= set(families) and "Roboto" not in families
 
 
-def letters_of(text: str) -> str:
-    """A text's letters only, in lower case: what survives a PDF's line breaks and hyphenation."""
-    return re.sub(r"[\W\d_]", "", text.lower())
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_marks_and_corrections_are_printed_with_why(pdfs: Path, lang: str) -> None:
     """The PDFs carry what the screen shows on hover: a supplied heading's mark and why (a practice handout), a
     table row's (Table 2's form), and in Kazakh a corrected word's printed form (the glossary)."""
     strings = {item["id"]: item["text"][lang] for item in read_data(DATA / "ui.yml")["items"]}
     shown = next(part for handout in read_data(DATA / "handouts.yml")["items"] for part in handout["show"] if "editorial" in part)
-    practice = letters_of(pdf_text(pdf_path(pdfs, lang, "leading-learning")))
-    assert letters_of(f"{strings['editorial.label']}. {shown['editorial']['why'][lang]}") in practice
+    practice = letters(pdf_text(pdf_path(pdfs, lang, "leading-learning")))
+    assert letters(f"{strings['editorial.label']}. {shown['editorial']['why'][lang]}") in practice
     row = next(row for row in read_data(DATA / "competencies.yml")["rows"] if "editorial" in row)
-    assert letters_of(row["editorial"]["why"][lang]) in letters_of(pdf_text(pdf_path(pdfs, lang, "competencies")))
+    assert letters(row["editorial"]["why"][lang]) in letters(pdf_text(pdf_path(pdfs, lang, "competencies")))
     if lang == "kk":
         note = strings["printed.note"].replace("{printed}", "қайталатындығымен")
-        assert letters_of(note) in letters_of(pdf_text(pdf_path(pdfs, lang, "glossary")))
+        assert letters(note) in letters(pdf_text(pdf_path(pdfs, lang, "glossary")))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, read_data, soup
+from conftest import ROOT, SEEDS, letters, read_data, soup
 
 HANDBOOK = "003_781b296396965772.txt"
 
@@ -139,11 +139,6 @@ def test_every_school_practice_sentence_is_on_the_kazakh_page(site: Path, slug: 
 SOURCE = re.compile(r"source (\d{3}):(\d+)(?:-(\d+))?")
 
 
-def letters(text: str) -> str:
-    """A text's letters only, in lower case (ё as е): what survives the seeds' line breaks and hyphenation."""
-    return re.sub(r"[\W\d_]", "", text.lower().replace("ё", "е"))
-
-
 def printed_form(text: dict, lang: str) -> str:
     """A text as the source prints it (its corrections undone)."""
     found = text[lang]
@@ -188,6 +183,6 @@ def test_no_source_origin_carries_a_label_the_source_does_not_print() -> None:
     for path in sorted((ROOT / "data").glob("*.yml")) + [ROOT / "glossary.yml"]:
         data = read_data(path)
         for file, item_id, lang, label, seed_text in labels(data, (), set(), path.name):
-            if letters(label) not in letters(seed_text):
+            if letters(label.replace("ё", "е")) not in letters(seed_text.replace("ё", "е")):
                 unprinted.append((file, item_id, lang, label))
     assert not unprinted, unprinted
