@@ -10,14 +10,16 @@ from typing import Any
 
 from handbook.assess import Assessment
 from handbook.book import Chapter, render_book
+from handbook.edition import SIZE_MARK
 from handbook.handouts import footer, for_page, render_sheet
-from handbook.languages import Lang
+from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
 from handbook.pack import pack
 from handbook.project import BOOK
 from handbook.render import Renderer, Site
 from handbook.search import item_entries, language_index
 from handbook.status import STATES, FileStatus, in_path_order, page_notices
 from handbook.urls import Urls, root_of
+from handbook.webapp import THEME_COLOUR, manifest
 
 _TITLE = re.compile(r"^# .*$", re.M)
 
@@ -137,6 +139,30 @@ class LanguageBuild:
     def book(self, chapters: list[Chapter]) -> str:
         """The whole handbook's print-ready page in this language, from the site's pages in order."""
         return render_book(self.renderer, self.lang, chapters, self.site_name, self.site_url)
+
+    def manifest(self) -> str:
+        """This language's web app manifest."""
+        return manifest(self.lang, self.site_name, self.renderer.ui(self.lang, "app.short-name"), self.renderer.ui(self.lang, "app.description"))
+
+    def app_head(self, url: str) -> str:
+        """What a page's head links on the web: this language's manifest and the app's colour."""
+        return self.renderer.render("app-head.html", self.lang, root_of(url), manifest=Urls.manifest(self.lang), theme_colour=THEME_COLOUR)
+
+    def offline_control(self, url: str, serving: bool) -> str:
+        """The control saving this language for offline reading, at the foot of the page at `url` (under `mkdocs serve`,
+        what removes a service worker instead)."""
+        sheets = [(sheet.id, self.renderer.sheet_title(self.lang, sheet)) for sheet in pack(self.site.project)]
+        pdfs = [(Urls.pdf(self.lang, sheet_id), title) for sheet_id, title in [(BOOK, self.renderer.ui(self.lang, "handouts.book")), *sheets]]
+        keys = ("megabytes", "kilobytes", "decimal", "date", "saving", "saved", "removed", "failed", "data-saver", "no-space", "not-persistent", "pdfs-all", "pdf-save", "pdf-saved")
+        strings = {key: self.renderer.ui(self.lang, f"offline.{key}") for key in keys}
+        return self.renderer.render("offline-control.html", self.lang, root_of(url), serving=serving, pack=Urls.pack(self.lang), size_mark=SIZE_MARK, pdfs=pdfs, strings=strings)
+
+    def notice_page(self) -> tuple[str, str]:
+        """The file and the page shown offline in place of a page of this language that is not saved."""
+        file = Urls.notice_file(self.lang)
+        languages = [(lang, NATIVE_NAMES[lang]) for lang in LANGUAGES]
+        html = self.renderer.render("offline-notice.html", self.lang, root_of(file), site_name=self.site_name, manifest=Urls.manifest(self.lang), theme_colour=THEME_COLOUR, languages=languages)
+        return file, html
 
     def search_index(self, built: dict[str, Any]) -> dict[str, Any]:
         """This language's search index, from the one Material's search wrote for this build."""

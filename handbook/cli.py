@@ -6,6 +6,7 @@ import sys
 import time
 from pathlib import Path
 
+from handbook.edition import add_pdfs
 from handbook.languages import LANGUAGES, Lang
 from handbook.pages import check_pages, load_site
 from handbook.problems import Problem
@@ -147,6 +148,7 @@ def make_pdfs(root: Path, site_dir: Path, workers: int) -> int:
     made = write_pdfs(load_project(root), site_dir, workers)
     for pdf in made:
         print(f"{pdf.path.relative_to(site_dir)}  {pdf.size / 1024:.0f} KiB  {pdf.seconds:.1f} s")
+    add_pdfs(site_dir)  # each language's pack for offline reading offers its PDFs
     print(f"{len(made)} PDFs in {time.perf_counter() - start:.1f} s")
     return 0
 

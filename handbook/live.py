@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
+from handbook.languages import LANGUAGES, Lang
 from handbook.render import Site
 from handbook.status import FileStatus
 
@@ -66,11 +66,3 @@ def touched(before: Snapshot | None, after: Snapshot, digests_before: dict[Lang,
         elif not (parts[0] == "data" or path == "glossary.yml"):
             return set(LANGUAGES)
     return languages
-
-
-def belongs_to(path: str, lang: Lang) -> bool:
-    """Whether a built file (by its path below the site root) is one of a language's own: kk's at the root, the
-    others' in their folders."""
-    if lang != DEFAULT_LANGUAGE:
-        return path.startswith(url_prefix(lang))
-    return not any(path.startswith(url_prefix(other)) for other in LANGUAGES if other != DEFAULT_LANGUAGE)

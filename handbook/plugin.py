@@ -12,10 +12,11 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from handbook import fonts, live, search
+from handbook import edition, fonts, live, search
 from handbook.assess import Assessment, assessments
 from handbook.book import Chapter
 from handbook.build import LanguageBuild, PageState
@@ -38,7 +39,7 @@ from handbook.project import Project, data_paths, load_project
 from handbook.render import COMPILED_TEMPLATES, MACRO_CHECKS, Site
 from handbook.status import FileStatus, statuses_by_file
 from handbook.timing import CALLS, write_if_asked
-from handbook.urls import Urls
+from handbook.urls import Urls, belongs_to
 
 
 class HandbookConfig(base.Config):
@@ -99,6 +100,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.config.offline:
             config.use_directory_urls = False
         config.extra["offline"] = self.config.offline  # the theme's templates read it (overrides/main.html)
+        if not self.config.offline and not self.serving:
+            config.extra["app"] = True  # installable, and saved for offline reading by a service worker
         return config
 
     def _load(self) -> None:
@@ -176,6 +179,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.append(File.generated(config, uri, content=html))
             build.book = File.generated(config, build.language.book_file(), content="")
             files.append(build.book)
+            if config.extra.get("app"):
+                files.append(File.generated(config, Urls.manifest(build.language.lang), content=build.language.manifest()))
+                uri, html = build.language.notice_page()
+                files.append(File.generated(config, uri, content=html))
         if build.language.lang == DEFAULT_LANGUAGE:
             theme_fonts = files.get_file_from_path(fonts.SOURCE)
             if theme_fonts is None:
@@ -222,6 +229,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for alternate in getattr(config.extra, "alternate", None) or []:  # static-i18n sets it as an attribute
             if alternate["link"].startswith(base):
                 alternate["link"] = alternate["link"].removeprefix(base)  # the `url` filter makes it page-relative
+        language, ours = self.builds[-1].language, cast(dict[str, Any], context)  # overrides/main.html places them
+        if config.extra.get("app"):
+            ours["handbook_head"] = Markup(language.app_head(page.url))
+        if not self.config.offline:
+            ours["handbook_foot"] = Markup(language.offline_control(page.url, self.serving))
         return context
 
     @event_priority(-50)  # after Material's search (0) wrote this build's index; before static-i18n (-100) builds more
@@ -256,6 +268,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.builds:
             self.page, self._404 = None, None
             self._restore_kept(Path(config.site_dir))
+            if config.extra.get("app"):
+                site_dir = Path(config.site_dir)
+                edition.write_packs(site_dir, {lang: _loaded_by_workers(site_dir, lang) for lang in LANGUAGES})
             if self.serving:
                 self._sources = self._pending  # a good build: the next edit is measured against it
             write_if_asked()
@@ -282,7 +297,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for path in sorted(self._previous.rglob("*")):
                 relative = path.relative_to(self._previous).as_posix()
                 target = site_dir / relative
-                if path.is_file() and live.belongs_to(relative, lang) and (not target.exists() or relative.startswith(index)):
+                if path.is_file() and belongs_to(relative, lang) and (not target.exists() or relative.startswith(index)):
                     target.parent.mkdir(parents=True, exist_ok=True)
                     path.replace(target)
         shutil.rmtree(self._previous, ignore_errors=True)
@@ -302,6 +317,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 def _write(config: MkDocsConfig, uri: str, text: str) -> None:
     """Write a file the build makes after its pages, where MkDocs puts a file of that name."""
     File.generated(config, uri, content=text).copy_file()
+
+
+def _loaded_by_workers(site_dir: Path, lang: Lang) -> list[str]:
+    """What the search loads besides the page (Material's worker, its `lunr.stemmer.support` and the language's
+    stemmer, `lunr.<lang>.min.js`, which lunr has for every language but English), for a language's offline pack."""
+    scripts = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/javascripts/workers").glob("*.js"))
+    stemmers = ["lunr.stemmer.support.min.js", f"lunr.{lang}.min.js"]
+    return scripts + [f"assets/javascripts/lunr/min/{name}" for name in stemmers if (site_dir / "assets/javascripts/lunr/min" / name).is_file()]
 
 
 def _in_order(pages: list[Page]) -> list[Page]:

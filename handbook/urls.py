@@ -5,17 +5,27 @@ from a folder through file://, where a browser shows a folder's listing, not its
 
 from dataclasses import dataclass
 
-from handbook.languages import Lang, url_prefix
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
 
 SHEETS = "handouts"  # the folder of the print-ready pages (and the slug of the page that lists them)
 PDFS = "pdf"
 DATA = "data"
 SEARCH = "search"
+OFFLINE = "offline"  # each language's pack for offline reading, and the notice shown for a page not saved
+MANIFEST = "manifest.webmanifest"
 
 
 def root_of(url: str) -> str:
     """The relative path from a page at `url` (below the site root, e.g. `ru/handouts/x/`) back to the site root."""
     return "../" * url.count("/")
+
+
+def belongs_to(path: str, lang: Lang) -> bool:
+    """Whether a built file (by its path below the site root) is one of a language's own: kk's at the root, the
+    others' in their folders."""
+    if lang != DEFAULT_LANGUAGE:
+        return path.startswith(url_prefix(lang))
+    return not any(path.startswith(url_prefix(other)) for other in LANGUAGES if other != DEFAULT_LANGUAGE)
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,31 @@ class Urls:
         return f"{url_prefix(lang)}{SEARCH}/search_index{suffix}"
 
     @staticmethod
+    def manifest(lang: Lang) -> str:
+        """A language's web app manifest (what a phone installs: the handbook opening at that language's root)."""
+        return f"{url_prefix(lang)}{MANIFEST}"
+
+    @staticmethod
+    def pack(lang: Lang) -> str:
+        """A language's pack for offline reading (handbook/edition.py)."""
+        return f"{url_prefix(lang)}{OFFLINE}/pack.json"
+
+    @staticmethod
+    def edition(lang: Lang) -> str:
+        """The id of a language's current edition alone: what a saved reader's browser asks, to know of a new one."""
+        return f"{url_prefix(lang)}{OFFLINE}/edition.json"
+
+    @staticmethod
+    def notice(lang: Lang) -> str:
+        """The page shown, offline, in place of a page of `lang` that is not saved (served only by the web)."""
+        return f"{url_prefix(lang)}{OFFLINE}/"
+
+    @staticmethod
+    def notice_file(lang: Lang) -> str:
+        """The notice page's file."""
+        return f"{Urls.notice(lang)}index.html"
+
+    @staticmethod
     def not_found(lang: Lang) -> str:
         """A language's 404 page (a web server shows the root's for an address it does not have)."""
         return f"{url_prefix(lang)}404.html"
@@ -86,6 +121,10 @@ class Links:
     def data(self, file_id: str, fmt: str) -> str:
         """A data file as open data."""
         return self.root + self.urls.data(file_id, fmt)
+
+    def home(self, lang: Lang) -> str:
+        """A language's home page."""
+        return self.root + self.urls.page(lang, "") or "./"
 
     def asset(self, path: str) -> str:
         """A file of the theme's (`assets/stylesheets/sheet.css`), shared by every language."""

@@ -189,6 +189,29 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return project, site
 
 
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`handbook pdf` into a fresh folder: it builds the site (there is none yet), then every PDF."""
+    out = tmp_path_factory.mktemp("printed") / "site"
+    result = handbook(ROOT, "pdf", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "PDFs in" in result.stdout
+    return out
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """A folder served on a free loopback port, while the block runs."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the project for one test."""
@@ -209,11 +232,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def base_url(site: Path) -> Iterator[str]:
     """The built site served on a free loopback port."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -62,16 +62,6 @@ def orientation(page) -> str:
     return "landscape" if float(page.mediabox.width) > float(page.mediabox.height) else "portrait"
 
 
-@pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`handbook pdf` into a fresh folder: it builds the site (there is none yet), then every PDF."""
-    out = tmp_path_factory.mktemp("printed") / "site"
-    result = handbook(ROOT, "pdf", "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
-    assert "PDFs in" in result.stdout
-    return out
-
-
 def pdf_path(site: Path, lang: str, name: str) -> Path:
     """Where a language's PDF lives: site/pdf/ for Kazakh, site/<lang>/pdf/ for the others."""
     return site / page_url(lang) / "pdf" / f"{name}.pdf"

@@ -1,0 +1,192 @@
+"""What a reader saves for offline reading: one pack per language, one edition whole. A pack lists the language's
+pages (but the whole book's print-ready page, which repeats them all: its PDF is offered instead), its search
+index, everything those pages load, and the notice shown in place of a page that is not saved
+(every language's, so that a Russian page not saved is explained in Russian); each file with its size, its size
+as a server sends it (gzip), and its digest; and, offered one by one beside the pack, the language's PDFs. The
+pack's edition id is the digest of all that: a build that changes nothing keeps the edition readers have.
+
+It is written into the built site (`Urls.pack`, and the edition's id alone, `Urls.edition`), for the service worker (overrides/sw.js) and the save control
+(overrides/assets/javascripts/offline.js); the pages learn their pack's size from it (`SIZE_MARK`)."""
+
+import gzip
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from handbook.languages import LANGUAGES, Lang, url_prefix
+from handbook.project import BOOK
+from handbook.urls import Urls, belongs_to
+
+FORMAT = 1
+SIZE_MARK = 'data-offline-size="pack"'  # the save control's attribute, given the pack's sizes once they are known
+# The files a page loads: its stylesheets, scripts, images, icons and manifest (not the pages it links to).
+_TAG = re.compile(r"<(link|script|img|source)\b([^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+_LOADED_LINKS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "preload", "modulepreload"}
+_CSS_URL = re.compile(r"""url\(\s*["']?([^"')?#]+)""")
+_SERVED_AS_THEY_ARE = {".woff2", ".woff", ".png", ".jpg", ".jpeg", ".webp", ".pdf", ".gz", ".zip"}  # compressed already
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of a pack, by its address below the site root (a page by its folder: `evidence/`)."""
+
+    url: str
+    bytes: int
+    transfer: int  # what a server that compresses text sends
+    sha: str  # the first 16 hex digits of its SHA-256 (the service worker checks every file it stores)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A language's pack: one edition of its files, and its PDFs."""
+
+    lang: Lang
+    edition: str
+    built: str  # when the edition was built (ISO 8601, UTC)
+    files: tuple[Entry, ...]
+    pdfs: tuple[Entry, ...] = ()
+
+    @property
+    def bytes(self) -> int:
+        """What the pack takes on the device, PDFs left out."""
+        return sum(entry.bytes for entry in self.files)
+
+    @property
+    def transfer(self) -> int:
+        """What saving the pack downloads, PDFs left out."""
+        return sum(entry.transfer for entry in self.files)
+
+    def as_json(self, languages: Iterable[Lang]) -> str:
+        """The pack file: its entries, and every language's root and notice page (the service worker's map)."""
+        roots = {lang: {"root": url_prefix(lang), "notice": Urls.notice(lang)} for lang in languages}
+        body: dict[str, Any] = {"format": FORMAT, "lang": self.lang, "edition": self.edition, "built": self.built, "check": Urls.edition(self.lang)}
+        body |= {"bytes": self.bytes, "transfer": self.transfer, "languages": roots}
+        body |= {"files": [asdict(e) for e in self.files], "pdfs": [asdict(e) for e in self.pdfs]}
+        return json.dumps(body, ensure_ascii=False, indent=0)
+
+
+def entry(site_dir: Path, path: str) -> Entry:
+    """A built file as a pack entry."""
+    data = (site_dir / path).read_bytes()
+    served_as_is = PurePosixPath(path).suffix in _SERVED_AS_THEY_ARE
+    transfer = len(data) if served_as_is else len(gzip.compress(data, 6))
+    return Entry(_address(path), len(data), transfer, hashlib.sha256(data).hexdigest()[:16])
+
+
+def _address(path: str) -> str:
+    """The address a file is asked for by: a page by its folder."""
+    return path.removesuffix("index.html") if path == "index.html" or path.endswith("/index.html") else path
+
+
+def pack_paths(site_dir: Path, lang: Lang, languages: Iterable[Lang], loaded_by_scripts: Iterable[str]) -> list[str]:
+    """The files of a language's pack, below the site root: its pages, its search index and manifest, every notice
+    page, the files they load (and those their stylesheets load), and what scripts load (`loaded_by_scripts`)."""
+    pages = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
+    own = [p for p in pages if belongs_to(p, lang) and p != Urls.sheet_file(lang, BOOK)]  # the whole book: its PDF
+    notices = [Urls.notice_file(other) for other in languages if (site_dir / Urls.notice_file(other)).is_file()]
+    paths: dict[str | None, None] = dict.fromkeys([*own, *notices, Urls.search_index(lang), Urls.manifest(lang), *loaded_by_scripts])
+    for page in [*own, *notices]:
+        paths.update(dict.fromkeys(_resolved(page, found) for found in _loaded_by_page((site_dir / page).read_text("utf-8"))))
+    for path in [p for p in paths if p and p.endswith(".css")]:
+        paths.update(dict.fromkeys(_resolved(path, found) for found in _CSS_URL.findall((site_dir / path).read_text("utf-8"))))
+    manifest = json.loads((site_dir / Urls.manifest(lang)).read_text("utf-8"))
+    paths.update(dict.fromkeys(_resolved(Urls.manifest(lang), icon["src"]) for icon in manifest["icons"]))
+    return [path for path in paths if path is not None and (site_dir / path).is_file()]
+
+
+def _loaded_by_page(html: str) -> Iterable[str]:
+    """The addresses of the files a page loads as it opens."""
+    for tag, attributes in _TAG.findall(html):
+        found = dict(_ATTRIBUTE.findall(attributes))
+        if tag.lower() == "link" and not _LOADED_LINKS & set(found.get("rel", "").split()):
+            continue
+        if address := found.get("href" if tag.lower() == "link" else "src"):
+            yield address.split("#")[0].split("?")[0]
+
+
+def _resolved(base: str, address: str) -> str | None:
+    """A relative address in the file at `base`, below the site root (None for another host's, or above the root)."""
+    if ":" in address or address.startswith("/"):
+        return None
+    parts: list[str] = []
+    for part in [*base.split("/")[:-1], *address.split("/")]:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    path = "/".join(parts)
+    return f"{path}/index.html" if address.endswith("/") or not parts else path
+
+
+def built_at() -> str:
+    """The build's time, or SOURCE_DATE_EPOCH's for a reproducible build."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def make_pack(site_dir: Path, lang: Lang, paths: list[str], built: str, pdfs: Iterable[str] = ()) -> Pack:
+    """The pack of these files, its edition the digest of every entry."""
+    files = tuple(entry(site_dir, path) for path in paths)
+    offered = tuple(entry(site_dir, path) for path in pdfs)
+    digest = hashlib.sha256("\n".join(f"{e.url} {e.sha}" for e in files + offered).encode()).hexdigest()[:12]
+    return Pack(lang, digest, built, files, offered)
+
+
+def write_packs(site_dir: Path, loaded_by_scripts: dict[Lang, list[str]]) -> dict[Lang, Pack]:
+    """Every built language's pack, written beside its pages; each page's save control is given its pack's size."""
+    languages = [lang for lang in LANGUAGES if (site_dir / Urls.manifest(lang)).is_file()]
+    built, packs = built_at(), {}
+    for lang in languages:
+        paths = pack_paths(site_dir, lang, languages, loaded_by_scripts.get(lang, []))
+        estimate = make_pack(site_dir, lang, paths, built)
+        sizes = f'data-offline-bytes="{estimate.bytes}" data-offline-transfer="{estimate.transfer}"'
+        for page in paths:
+            if page.endswith(".html") and belongs_to(page, lang):
+                text = (site_dir / page).read_text("utf-8")
+                if SIZE_MARK in text:
+                    (site_dir / page).write_text(text.replace(SIZE_MARK, sizes), "utf-8")
+        packs[lang] = make_pack(site_dir, lang, paths, built, _pdfs(site_dir, lang))
+        _write(site_dir, packs[lang], languages)
+    return packs
+
+
+def _write(site_dir: Path, pack: Pack, languages: Iterable[Lang]) -> None:
+    """A pack file, and its edition's id alone (asked for at every saved page opened online: a few bytes)."""
+    (site_dir / Urls.pack(pack.lang)).write_text(pack.as_json(languages), "utf-8")
+    (site_dir / Urls.edition(pack.lang)).write_text(json.dumps({"edition": pack.edition, "built": pack.built}), "utf-8")
+
+
+def _pdfs(site_dir: Path, lang: Lang) -> list[str]:
+    """The language's PDFs in the built site (`handbook pdf` makes them after the build)."""
+    folder = site_dir / Urls.pdf(lang, "x").rsplit("/", 1)[0]
+    return sorted(p.relative_to(site_dir).as_posix() for p in folder.glob("*.pdf")) if folder.is_dir() else []
+
+
+def add_pdfs(site_dir: Path) -> dict[Lang, Pack]:
+    """After `handbook pdf`: every pack lists its language's PDFs, and is a new edition if they changed."""
+    packs = {}
+    for lang in LANGUAGES:
+        path = site_dir / Urls.pack(lang)
+        if not path.is_file():
+            continue  # a language not built, or the copy read from a folder (no service worker there)
+        old: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        files = [entry["url"] for entry in old["files"]]
+        paths = [f"{url}index.html" if url == "" or url.endswith("/") else url for url in files]
+        packs[lang] = make_pack(site_dir, lang, paths, old["built"], _pdfs(site_dir, lang))
+        _write(site_dir, packs[lang], old["languages"])
+    return packs
+
+
+def read_pack(site_dir: Path, lang: Lang) -> dict[str, Any]:
+    """A language's pack file, as written."""
+    result: dict[str, Any] = json.loads((site_dir / Urls.pack(lang)).read_text("utf-8"))
+    return result
