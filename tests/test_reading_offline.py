@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from conftest import ARGS, CHANGED_SOURCE, CHROMIUM, LANGS, ROOT, page_url, parsed, read_data, serving, soup
 from handbook.edition import SIZE_MARK, make_pack
+
+from conftest import ARGS, CHANGED_SOURCE, CHROMIUM, LANGS, ROOT, page_url, parsed, read_data, serving, soup
 
 BUDGET = 3 * 1000 * 1000  # the Kazakh pack, PDFs left out, as a compressing server sends it
 WORKER_BUDGET = 10 * 1000  # the service worker and the script that registers it, gzipped
