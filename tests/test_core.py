@@ -18,7 +18,7 @@ from handbook.pages import load_site
 from handbook.project import load_project
 from handbook.search import PIPELINE, SEPARATOR, language_index
 from handbook.status import FileStatus, statuses_by_file, totals
-from handbook.urls import Links, Urls, root_of
+from handbook.urls import Links, Urls, belongs_to, root_of
 
 from conftest import ROOT, copy_project
 
@@ -164,8 +164,8 @@ def test_an_edit_touches_the_languages_whose_pages_it_changes(tmp_path: Path) ->
     )
     assert after("docs/ru/evidence.md", "# ", "# Ещё ") == {"ru"}, "a page: its language"
     assert after("overrides/main.html", "{% extends", "{#- x -#}\n{% extends") == {"kk", "ru", "en"}, "the theme: all"
-    assert live.belongs_to("ru/evidence/index.html", "ru") and not live.belongs_to("ru/evidence/index.html", "kk")
-    assert live.belongs_to("evidence/index.html", "kk") and live.belongs_to("search/search_index.json", "kk")
+    assert belongs_to("ru/evidence/index.html", "ru") and not belongs_to("ru/evidence/index.html", "kk")
+    assert belongs_to("evidence/index.html", "kk") and belongs_to("search/search_index.json", "kk")
 
 
 def test_tests_sharing_a_build_run_on_one_process(request: pytest.FixtureRequest) -> None:
