@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
+from handbook.edition import add_pdfs, read_pack  # noqa: E402
 from handbook.languages import LANGUAGES, url_prefix  # noqa: E402
 from handbook.pdf import write_pdfs  # noqa: E402
 from handbook.project import load_project  # noqa: E402
@@ -186,6 +187,31 @@ def page_weight(site: Path, base: str) -> list[tuple[str, int, int]]:
     return sorted(weights, key=lambda w: -w[1])
 
 
+def save_seconds(base: str) -> float:
+    """Seconds from tapping "save for offline" on a Kazakh page to the whole pack stored (a fresh profile)."""
+    with chromium() as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "evidence/", wait_until="networkidle")
+        start = time.perf_counter()
+        page.click("[data-offline=save]")
+        page.wait_for_selector("[data-offline=save][data-offline-state=saved]", timeout=120000)
+        seconds = time.perf_counter() - start
+        context.close()
+    return seconds
+
+
+def offline_weight(site: Path) -> tuple[int, int]:
+    """What reading offline adds to a page, gzipped: the control and head links in its HTML, and the script that
+    registers the worker; and the worker itself (loaded only once a reader saves)."""
+    html = (site / "evidence" / "index.html").read_text("utf-8")
+    start, end = html.index('<section class="hb-offline'), html.index("offline.js")
+    head = re.search(r'<link rel="manifest".*?apple-touch-icon[^>]*>', html, re.S)
+    added = html[start:end] + (head.group(0) if head else "")
+    script = (site / "assets/javascripts/offline.js").read_bytes()
+    return len(gzip.compress(added.encode())) + len(gzip.compress(script)), len(gzip.compress((site / "sw.js").read_bytes()))
+
+
 def growth(work: Path) -> list[tuple[int, dict[str, float], int]]:
     """Builds of the real content plus synthetic content 1×, 5× and 10× the handbook's size."""
     results = []
@@ -285,11 +311,15 @@ def main() -> None:
         with built_site(project) as site:
             with served(site) as base:
                 weights = page_weight(site, base)
+                saving = save_seconds(base)
                 times = query_times(base)
                 recalled = search_recall(site, base)
             sizes = search_index_sizes(site)
             assess = [path.read_bytes() for path in (site / "assets/javascripts/assess.js", site / "assets/stylesheets/assess.css")]
+            packs = {lang: read_pack(site, lang) for lang in LANGUAGES}
+            added, worker = offline_weight(site)
             wall, by_language, (largest, size) = pdf_figures(project, site)
+            with_pdfs = add_pdfs(site)
         name, raw, zipped = weights[0]
         print(f"largest page with its assets:     {name}: {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped); lightest {weights[-1][0]}: {weights[-1][1] / 1024:.0f} KiB")
         by_path = {path: (raw, zipped) for path, raw, zipped in weights}
@@ -298,6 +328,14 @@ def main() -> None:
             paths = (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))
             print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in paths))
         print(f"self-assessment script and styles: {sum(map(len, assess)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in assess) / 1024:.1f} KiB gzipped; goal < 20 KB)")
+        for lang, pack in packs.items():
+            pdf_bytes = sum(entry.bytes for entry in with_pdfs[lang].pdfs)
+            print(
+                f"offline pack {lang}: {len(pack['files'])} files, {pack['transfer'] / 1e6:.2f} MB transferred gzipped ({pack['bytes'] / 1e6:.2f} MB stored; "
+                f"goal ≤ 3 MB); PDFs offered beside it: {len(with_pdfs[lang].pdfs)}, {pdf_bytes / 1e6:.2f} MB"
+            )
+        print(f"saving the kk pack from a local server (chromium, fresh profile): {saving:.1f} s")
+        print(f"reading offline adds to a page: {added / 1000:.1f} KB gzipped (control, head links, offline.js); the worker: {worker / 1000:.1f} KB gzipped (goal ≤ 10 KB together)")
         for lang, (entries, raw, zipped) in sizes.items():
             print(f"search index {lang}: {entries} entries, {raw / 1024:.0f} KiB ({zipped / 1024:.0f} KiB gzipped)")
         for lang, millis in times.items():

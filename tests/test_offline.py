@@ -37,6 +37,14 @@ def test_every_link_of_every_page_leads_to_a_file(offline: Path) -> None:
     assert not broken, broken[:20]
 
 
+def test_the_copy_from_a_folder_offers_no_saving_and_no_app(offline: Path) -> None:
+    """A service worker cannot run from file://: no save control, no manifest, no pack (the folder is the copy)."""
+    for lang in LANGS:
+        html = (offline / page_url(lang) / "evidence.html").read_text("utf-8")
+        assert "data-offline-root" not in html and 'rel="manifest"' not in html, lang
+        assert not (offline / page_url(lang) / "offline" / "pack.json").exists()
+
+
 def test_each_language_has_its_search_index_as_a_script(offline: Path) -> None:
     for lang in LANGS:
         script = (offline / page_url(lang) / "search" / "search_index.js").read_text("utf-8")

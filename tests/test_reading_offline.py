@@ -192,7 +192,11 @@ def reader(browser: Browser) -> Iterator[tuple[BrowserContext, Page]]:
 def save(page: Page) -> None:
     """Tap the save control and wait until the whole pack is stored."""
     page.click("[data-offline=save]")
-    page.wait_for_selector("[data-offline=save][data-offline-state=saved]", timeout=60000)
+    try:
+        page.wait_for_selector("[data-offline=save][data-offline-state=saved]", timeout=60000)
+    except Exception:
+        control = page.locator("[data-offline=save]")
+        raise AssertionError(f"not saved: {control.get_attribute('data-offline-state')!r}, {control.inner_text()!r}, {page.locator('.hb-offline__status').inner_text()!r}") from None
 
 
 def copy_site(source: Path, target: Path) -> Path:

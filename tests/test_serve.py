@@ -63,6 +63,17 @@ def test_serve_shows_three_languages_and_reloads_a_yaml_edit(served: tuple[str, 
     assert "Нравственная цель школы" not in get(base + "search/search_index.json"), "each language has its own index"
 
 
+def test_serve_installs_no_service_worker_and_removes_one_left_behind(served: tuple[str, Path]) -> None:
+    """No save control, no manifest and no pack under `mkdocs serve`: a worker installed there would outlive it and
+    answer for the built site tested later on the same address. Its pages unregister one left by a built site."""
+    base, _ = served
+    for prefix in ("", "ru/", "en/"):
+        html = wait_for(base + prefix + "evidence/", "</html>")
+        assert "data-offline-root" not in html and 'rel="manifest"' not in html, prefix
+        assert "navigator.serviceWorker.getRegistrations" in html and "unregister" in html, prefix
+    assert get(base + "offline/pack.json") == ""
+
+
 def test_serve_shows_a_page_edit_on_the_page_in_the_book_and_in_search(served: tuple[str, Path]) -> None:
     base, project = served
     wait_for(base + "en/evidence/", '<html lang="en"')

@@ -78,7 +78,7 @@
     });
   }
 
-  function store(message, note) {
+  function store(message) {
     var connection = navigator.connection;
     var need = message.pdfs ? message.bytes : bytes;
     if (connection && connection.saveData && !window.confirm(say(t["data-saver"], "size", size(message.pdfs ? need : transfer)))) {
@@ -90,15 +90,15 @@
         status.textContent = say(say(t["no-space"], "size", size(need)), "free", size(space.quota - space.usage));
         return;
       }
-      var persisted = navigator.storage && navigator.storage.persist ? navigator.storage.persist() : Promise.resolve(true);
+      // Asked alongside, not waited for: a browser may ask the reader, and the download need not wait for the answer.
+      var lasting = navigator.storage && navigator.storage.persist ? navigator.storage.persist() : Promise.resolve(true);
       save.setAttribute("data-offline-state", "saving");
-      return persisted.then(function (lasting) {
-        return workers.register(root + "sw.js").then(function () { return workers.ready; }).then(function () {
-          return ask(message);
-        }).then(function (reply) {
-          show(reply.state, reply.ok ? note || (lasting ? "" : t["not-persistent"]) : t.failed);
-          if (!reply.ok) save.setAttribute("data-offline-state", "failed");
-        });
+      return workers.register(root + "sw.js").then(function () { return workers.ready; }).then(function () {
+        return ask(message);
+      }).then(function (reply) {
+        show(reply.state, reply.ok ? "" : t.failed);
+        if (!reply.ok) save.setAttribute("data-offline-state", "failed");
+        else lasting.then(function (granted) { if (!granted && !status.textContent) status.textContent = t["not-persistent"]; });
       });
     }).catch(function () {
       save.setAttribute("data-offline-state", "failed");
