@@ -274,6 +274,21 @@ def test_a_saved_language_reads_searches_and_assesses_with_no_connection(browser
         assert page.locator("[data-offline=retry]").get_attribute("href").endswith("/ru/evidence/")
 
 
+def test_the_language_switch_offline_goes_to_another_saved_language(browser: Browser, site: Path, base_url: str) -> None:
+    with reader(browser) as (context, page):
+        page.goto(base_url + "en/principles/")
+        save(page)
+        page.goto(base_url + "principles/")
+        save(page)
+        context.set_offline(True)
+        page.goto(base_url + "principles/")
+        page.hover(".md-header .md-select")  # the language menu opens on hover or focus
+        page.click(".md-select__link[hreflang=en]")
+        page.wait_for_url("**/en/principles/")
+        assert page.evaluate("document.documentElement.lang") == "en"
+        assert page.locator("h1").first.inner_text().strip() == soup(site, "en", "principles").h1.get_text().strip()
+
+
 def test_a_new_edition_is_taken_whole_after_the_notice(browser: Browser, site: Path, edited: tuple[Path, Path], tmp_path: Path) -> None:
     """The saved reader is online when the site publishes a second edition (one changed Kazakh text): the open page
     says so; after reloading, every page of the pack is the new edition's."""
@@ -346,25 +361,31 @@ def test_data_saver_asks_before_downloading(browser: Browser, base_url: str) -> 
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)")
 
 
-def test_pdfs_are_saved_one_by_one_with_their_sizes(browser: Browser, pdfs: Path) -> None:
+def test_pdfs_are_saved_one_by_one_or_all_with_their_sizes(browser: Browser, pdfs: Path) -> None:
     pack = pack_of(pdfs, "ru")
     sizes = {entry["url"]: entry["bytes"] for entry in pack["pdfs"]}
     assert set(sizes) == {p.relative_to(pdfs).as_posix() for p in (pdfs / "ru" / "pdf").glob("*.pdf")}
     assert all(size == (pdfs / url).stat().st_size for url, size in sizes.items())
-    with reader(browser) as (context, page):
-        with serving(pdfs) as base:
-            page.goto(base + "ru/handouts/")
-            page.click("[data-offline=pdfs] summary")
-            offered = page.locator("[data-offline=pdfs] li[data-url]:not([hidden])")
-            offered.first.wait_for()
-            assert offered.count() == len(sizes)
-            one = offered.first
-            url = one.get_attribute("data-url")
-            assert one.locator(".hb-offline__pdf-size").inner_text().endswith("МБ") or one.locator(".hb-offline__pdf-size").inner_text().endswith("КБ")
-            one.locator("button").click()
-            page.wait_for_function(f"document.querySelector('[data-url=\"{url}\"] button').disabled")
-            assert one.locator("button").inner_text() == ui("offline.pdf-saved", "ru")
-            other = next(u for u in sizes if u != url)
-            context.set_offline(True)
-        fetched = page.evaluate("async ([a, b]) => [await fetch(a).then(r => r.status, () => 0), await fetch(b).then(r => r.status, () => 0)]", [base + url, base + other])
-        assert fetched == [200, 0], fetched
+    status = "async (urls) => Promise.all(urls.map(url => fetch(url).then(r => r.status, () => 0)))"
+    with reader(browser) as (context, page), serving(pdfs) as base:
+        page.goto(base + "ru/handouts/")
+        page.click("[data-offline=pdfs] summary")
+        offered = page.locator("[data-offline=pdfs] li[data-url]:not([hidden])")
+        offered.first.wait_for()
+        assert offered.count() == len(sizes)
+        one = offered.first
+        url = one.get_attribute("data-url")
+        assert one.locator(".hb-offline__pdf-size").inner_text().endswith(("МБ", "КБ"))
+        one.locator("button").click()
+        page.wait_for_function(f"document.querySelector('[data-url=\"{url}\"] button').disabled")
+        assert one.locator("button").inner_text() == ui("offline.pdf-saved", "ru")
+        other = next(u for u in sizes if u != url)
+        context.set_offline(True)
+        assert page.evaluate(status, [base + url, base + other]) == [200, 0], "only the PDF saved"
+        context.set_offline(False)
+        page.goto(base + "ru/evidence/")  # every page offers them
+        page.click("[data-offline=pdfs] summary")
+        page.click("[data-offline=save-pdfs]")
+        page.wait_for_function("[...document.querySelectorAll('[data-offline=pdfs] li:not([hidden]) button')].every(b => b.disabled)")
+        context.set_offline(True)
+        assert set(page.evaluate(status, [base + u for u in sizes])) == {200}
