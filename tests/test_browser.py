@@ -157,3 +157,23 @@ def test_italics_load_their_own_face_in_print_only(browser: Browser, base_url: s
     page.wait_for_load_state("networkidle")
     assert [url for url in fonts if "cyrillic-ext-400-italic" in url], fonts
     page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_search_index_is_fetched_when_the_reader_first_uses_search(browser: Browser, base_url: str, lang: str) -> None:
+    """A quarter of a first visit: not fetched for a reader who does not search; fetched at the box's first focus
+    (then search works), and at once on a page opened from a search result (its words are highlighted)."""
+    page = browser.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "search_index" in request.url else None)
+    page.goto(base_url + page_url(lang, "evidence"), wait_until="networkidle")
+    assert not asked, asked
+    page.focus("input.md-search__input")
+    page.fill("input.md-search__input", "evidence" if lang == "en" else "мектеп")
+    page.press("input.md-search__input", "End")
+    page.wait_for_selector(".md-search-result__item", timeout=30000)
+    assert asked == [base_url + page_url(lang) + "search/search_index.json"], asked
+    asked.clear()
+    page.goto(base_url + page_url(lang, "evidence") + "?h=school", wait_until="networkidle")
+    assert asked, "opened from a search result: the index at once"
+    page.close()
