@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from handbook.assess import Assessment
@@ -151,11 +152,16 @@ class LanguageBuild:
     def offline_control(self, url: str, serving: bool) -> str:
         """The control saving this language for offline reading, at the foot of the page at `url` (under `mkdocs serve`,
         what removes a service worker instead)."""
+        pdfs, strings = self._offline_parts
+        return self.renderer.render("offline-control.html", self.lang, root_of(url), serving=serving, pack=Urls.pack(self.lang), size_mark=SIZE_MARK, pdfs=pdfs, strings=strings)
+
+    @cached_property
+    def _offline_parts(self) -> tuple[list[tuple[str, str]], dict[str, str]]:
+        """What every page's control offers in this language: each PDF (address, title), and the script's strings."""
         sheets = [(sheet.id, self.renderer.sheet_title(self.lang, sheet)) for sheet in pack(self.site.project)]
         pdfs = [(Urls.pdf(self.lang, sheet_id), title) for sheet_id, title in [(BOOK, self.renderer.ui(self.lang, "handouts.book")), *sheets]]
         keys = ("megabytes", "kilobytes", "decimal", "date", "saving", "saved", "removed", "failed", "data-saver", "no-space", "not-persistent", "pdfs-all", "pdf-save", "pdf-saved")
-        strings = {key: self.renderer.ui(self.lang, f"offline.{key}") for key in keys}
-        return self.renderer.render("offline-control.html", self.lang, root_of(url), serving=serving, pack=Urls.pack(self.lang), size_mark=SIZE_MARK, pdfs=pdfs, strings=strings)
+        return pdfs, {key: self.renderer.ui(self.lang, f"offline.{key}") for key in keys}
 
     def notice_page(self) -> tuple[str, str]:
         """The file and the page shown offline in place of a page of this language that is not saved."""

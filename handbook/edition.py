@@ -15,7 +15,7 @@ import os
 import re
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -135,26 +135,34 @@ def built_at() -> str:
 
 def make_pack(site_dir: Path, lang: Lang, paths: list[str], built: str, pdfs: Iterable[str] = ()) -> Pack:
     """The pack of these files, its edition the digest of every entry."""
-    files = tuple(entry(site_dir, path) for path in paths)
-    offered = tuple(entry(site_dir, path) for path in pdfs)
-    digest = hashlib.sha256("\n".join(f"{e.url} {e.sha}" for e in files + offered).encode()).hexdigest()[:12]
-    return Pack(lang, digest, built, files, offered)
+    return _pack(lang, [entry(site_dir, path) for path in paths], [entry(site_dir, path) for path in pdfs], built)
+
+
+def _pack(lang: Lang, files: list[Entry], pdfs: list[Entry], built: str) -> Pack:
+    """A pack of these entries."""
+    digest = hashlib.sha256("\n".join(f"{e.url} {e.sha}" for e in files + pdfs).encode()).hexdigest()[:12]
+    return Pack(lang, digest, built, tuple(files), tuple(pdfs))
 
 
 def write_packs(site_dir: Path, loaded_by_scripts: dict[Lang, list[str]]) -> dict[Lang, Pack]:
-    """Every built language's pack, written beside its pages; each page's save control is given its pack's size."""
+    """Every built language's pack, written beside its pages; each page's save control is given its pack's size.
+    Each file is read and compressed once, however many packs hold it (a page given its size is only digested
+    again: the sizes are written at a fixed width, so its length and, all but a few bytes, its compressed size stay)."""
     languages = [lang for lang in LANGUAGES if (site_dir / Urls.manifest(lang)).is_file()]
+    plans = {lang: pack_paths(site_dir, lang, languages, loaded_by_scripts.get(lang, [])) for lang in languages}
+    measured = {path: entry(site_dir, path) for path in dict.fromkeys(path for paths in plans.values() for path in paths)}
+    for lang, paths in plans.items():
+        files = [measured[path] for path in paths]
+        sizes = f'data-offline-bytes="{sum(e.bytes for e in files):010d}" data-offline-transfer="{sum(e.transfer for e in files):010d}"'
+        for page in (path for path in paths if path.endswith(".html") and belongs_to(path, lang)):
+            data = (site_dir / page).read_bytes()
+            if SIZE_MARK.encode() in data:
+                data = data.replace(SIZE_MARK.encode(), sizes.encode())
+                (site_dir / page).write_bytes(data)
+                measured[page] = replace(measured[page], bytes=len(data), sha=hashlib.sha256(data).hexdigest()[:16])
     built, packs = built_at(), {}
-    for lang in languages:
-        paths = pack_paths(site_dir, lang, languages, loaded_by_scripts.get(lang, []))
-        estimate = make_pack(site_dir, lang, paths, built)
-        sizes = f'data-offline-bytes="{estimate.bytes}" data-offline-transfer="{estimate.transfer}"'
-        for page in paths:
-            if page.endswith(".html") and belongs_to(page, lang):
-                text = (site_dir / page).read_text("utf-8")
-                if SIZE_MARK in text:
-                    (site_dir / page).write_text(text.replace(SIZE_MARK, sizes), "utf-8")
-        packs[lang] = make_pack(site_dir, lang, paths, built, _pdfs(site_dir, lang))
+    for lang, paths in plans.items():
+        packs[lang] = _pack(lang, [measured[path] for path in paths], [entry(site_dir, path) for path in _pdfs(site_dir, lang)], built)
         _write(site_dir, packs[lang], languages)
     return packs
 
@@ -167,8 +175,7 @@ def _write(site_dir: Path, pack: Pack, languages: Iterable[Lang]) -> None:
 
 def _pdfs(site_dir: Path, lang: Lang) -> list[str]:
     """The language's PDFs in the built site (`handbook pdf` makes them after the build)."""
-    folder = site_dir / Urls.pdf(lang, "x").rsplit("/", 1)[0]
-    return sorted(p.relative_to(site_dir).as_posix() for p in folder.glob("*.pdf")) if folder.is_dir() else []
+    return sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / Urls.pdf_folder(lang)).glob("*.pdf"))
 
 
 def add_pdfs(site_dir: Path) -> dict[Lang, Pack]:

@@ -55,7 +55,12 @@ class Urls:
     @staticmethod
     def pdf(lang: Lang, sheet_id: str) -> str:
         """A handout's PDF (made by `handbook pdf` from its print-ready page)."""
-        return f"{url_prefix(lang)}{PDFS}/{sheet_id}.pdf"
+        return f"{Urls.pdf_folder(lang)}{sheet_id}.pdf"
+
+    @staticmethod
+    def pdf_folder(lang: Lang) -> str:
+        """The folder of a language's PDFs."""
+        return f"{url_prefix(lang)}{PDFS}/"
 
     @staticmethod
     def data(file_id: str, fmt: str) -> str:

@@ -30,7 +30,7 @@ function loaded() {
 }
 
 function store(saved) {
-  storing = storing.then(function () {
+  storing = storing.catch(function () {}).then(function () {
     return caches.open(NAME).then(function (cache) {
       return cache.put(STATE, new Response(JSON.stringify(saved), { headers: JSON_TYPE }));
     });
@@ -139,12 +139,12 @@ function fill(pack, url, pages, pdfs, progress) {
   });
 }
 
-function download(url, pages, pdfs, progress, keep) {
+function download(url, pages, pdfs, progress, keep) { // keep: the caches in use, left as they are if it fails
   function attempt(left) {
     return fetchJson(url).then(function (pack) {
       return fill(pack, url, pages, pdfs, progress).catch(function (error) {
         var name = NAME + " " + pack.lang + " " + pack.edition;
-        var cleared = name === keep ? Promise.resolve() : caches.delete(name);
+        var cleared = keep.indexOf(name) >= 0 ? Promise.resolve() : caches.delete(name);
         return cleared.then(function () {
           if (error instanceof Changed && left) return attempt(left - 1);
           throw error;
@@ -162,7 +162,8 @@ function save(lang, url, pages, pdfs) {
       var wantPages = Boolean(pages || (old && old.pages));
       var wantPdfs = (old ? old.pdfs : []).concat((pdfs || []).filter(function (p) { return !old || old.pdfs.indexOf(p) < 0; }));
       function progress(done, total) { tell({ type: "progress", lang: lang, done: done, total: total }); }
-      return download(url, wantPages, wantPdfs, progress, old && old.cache).then(function (next) {
+      var inUse = [old, saved.pending[lang]].filter(Boolean).map(function (s) { return s.cache; });
+      return download(url, wantPages, wantPdfs, progress, inUse).then(function (next) {
         var dropped = [old, saved.pending[lang]].filter(function (s) { return s && s.cache !== next.cache; });
         saved.packs[lang] = next;
         delete saved.pending[lang];
@@ -201,7 +202,8 @@ function check(lang) {
       return fetchJson(current.check).then(function (published) {
         var known = saved.pending[lang] || current;
         if (published.edition === known.edition) return;
-        return download(current.url, current.pages, current.pdfs, function () {}, current.cache).then(function (next) {
+        var inUse = [current, saved.pending[lang]].filter(Boolean).map(function (s) { return s.cache; });
+        return download(current.url, current.pages, current.pdfs, function () {}, inUse).then(function (next) {
           var stale = saved.pending[lang];
           if (!saved.packs[lang]) return caches.delete(next.cache); // removed meanwhile
           saved.pending[lang] = next;
