@@ -38,7 +38,7 @@ from handbook.problems import ValidationFailed
 from handbook.project import Project, data_paths, load_project
 from handbook.render import COMPILED_TEMPLATES, MACRO_CHECKS, Site
 from handbook.status import FileStatus, statuses_by_file
-from handbook.timing import CALLS, write_if_asked
+from handbook.timing import CALLS, timed, write_if_asked
 from handbook.urls import Urls, belongs_to
 
 
@@ -270,7 +270,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self._restore_kept(Path(config.site_dir))
             if config.extra.get("app"):
                 site_dir = Path(config.site_dir)
-                edition.write_packs(site_dir, {lang: _loaded_by_workers(site_dir, lang) for lang in LANGUAGES})
+                with timed("packs"):
+                    edition.write_packs(site_dir, {lang: _loaded_by_workers(site_dir, lang) for lang in LANGUAGES})
             if self.serving:
                 self._sources = self._pending  # a good build: the next edit is measured against it
             write_if_asked()

@@ -1,4 +1,5 @@
-"""Time spent in the data layer, summed per step, for `make bench`."""
+"""Time spent in the data layer, summed per step, for `make bench` (and in writing the offline packs, `packs`, which
+the bench reports apart)."""
 
 import json
 import os
