@@ -11,6 +11,7 @@
   var root = new URL(holder.getAttribute("data-root"), location.href).href; // the site root, where sw.js lies
   var lang = holder.getAttribute("data-lang");
   var current = { packs: {}, pending: {} };
+  var busy = false; // a save asked of the worker and not yet answered: only then is its progress shown
 
   function $(selector) { return holder.querySelector(selector); }
   function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
@@ -93,14 +94,17 @@
       // Asked alongside, not waited for: a browser may ask the reader, and the download need not wait for the answer.
       var lasting = navigator.storage && navigator.storage.persist ? navigator.storage.persist() : Promise.resolve(true);
       save.setAttribute("data-offline-state", "saving");
+      busy = true;
       return workers.register(root + "sw.js").then(function () { return workers.ready; }).then(function () {
         return ask(message);
       }).then(function (reply) {
+        busy = false; // the worker's last progress message may come after its answer
         show(reply.state, reply.ok ? "" : t.failed);
         if (!reply.ok) save.setAttribute("data-offline-state", "failed");
         else lasting.then(function (granted) { if (!granted && !status.textContent) status.textContent = t["not-persistent"]; });
       });
     }).catch(function () {
+      busy = false;
       save.setAttribute("data-offline-state", "failed");
       status.textContent = t.failed;
     });
@@ -155,7 +159,7 @@
   workers.addEventListener("message", function (event) {
     var message = event.data || {};
     if (message.lang !== lang) return;
-    if (message.type === "progress" && message.total) {
+    if (message.type === "progress" && message.total && busy) {
       save.setAttribute("data-offline-state", "saving");
       save.textContent = say(t.saving, "percent", Math.floor((100 * message.done) / message.total));
     } else if (message.type === "update") {
