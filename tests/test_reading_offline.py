@@ -226,6 +226,8 @@ def test_the_save_control_speaks_the_page_language(browser: Browser, base_url: s
         assert unit.strip() in control.inner_text(), control.inner_text()
         assert page.locator(".hb-offline").get_attribute("aria-labelledby")
         assert page.locator("#hb-offline-title").inner_text() == ui("offline.title", lang)
+        page.emulate_media(media="print")
+        assert page.locator(".hb-offline").is_hidden(), "a printed page has no save control"
 
 
 def test_a_saved_language_reads_searches_and_assesses_with_no_connection(browser: Browser, site: Path, tmp_path: Path) -> None:
