@@ -8,8 +8,9 @@ from urllib.parse import urldefrag, urljoin
 from handbook.handouts import build_date, footer
 from handbook.languages import Lang
 from handbook.project import BOOK
+from handbook.qr import online
 from handbook.render import Renderer
-from handbook.urls import root_of
+from handbook.urls import Urls, root_of
 
 ID = re.compile(r'(?<=\s)(id|aria-describedby)="([^"]*)"')
 HREF = re.compile(r'(?<=\s)href="([^"]*)"')
@@ -66,4 +67,5 @@ def render_book(renderer: Renderer, lang: Lang, chapters: list[Chapter], site_na
         date=build_date(),
         sheet={"id": BOOK, "landscape": False},
         footer=footer(site_name, lang, path, site_url),
+        qr=online(site_url, Urls().page(lang, "")),
     )

@@ -5,8 +5,9 @@ from datetime import UTC, date, datetime
 
 from handbook.languages import NATIVE_NAMES, Lang
 from handbook.pack import Sheet, pack
+from handbook.qr import online
 from handbook.render import Renderer
-from handbook.urls import SHEETS, root_of
+from handbook.urls import SHEETS, Urls, root_of
 
 
 def build_date() -> date:
@@ -33,6 +34,7 @@ def render_sheet(renderer: Renderer, lang: Lang, sheet: Sheet, site_name: str, s
     name = renderer.sheet_title(lang, sheet)
     level = 3 if any(shown.heading for shown in sheet.handout.show) else 2
     sections = [(shown, renderer.show(lang, shown.data, shown.view, root, level)) for shown in sheet.handout.show]
+    home = renderer.site.homes.get(sheet.handout.show[0].data, "")  # the page showing its first data file
     return renderer.render(
         "sheet.html",
         lang,
@@ -42,4 +44,5 @@ def render_sheet(renderer: Renderer, lang: Lang, sheet: Sheet, site_name: str, s
         sections=sections,
         site_name=site_name,
         footer=footer(name, lang, path, site_url),
+        qr=online(site_url, Urls().page(lang, home)),  # the web's address, also in the copy read from a folder
     )

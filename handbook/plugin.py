@@ -8,6 +8,7 @@ own `build()`, on this same plugin object: every event below runs once per langu
 way are a stack, innermost last, and each reads its language from the config at `on_pre_build`."""
 
 import json
+import logging
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ from handbook.render import COMPILED_TEMPLATES, MACRO_CHECKS, Site
 from handbook.status import FileStatus, statuses_by_file
 from handbook.timing import CALLS, timed, write_if_asked
 from handbook.urls import Urls, belongs_to
+
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 
 class HandbookConfig(base.Config):
@@ -95,6 +98,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.builds:  # the default language's build, which holds the others: once per build of the site
             self._load()
             self._touched = self._languages_touched() if self.serving else set(LANGUAGES)
+            if not config.site_url and not self.serving:
+                log.info("handouts: no QR codes, since site_url is not set (HANDBOOK_SITE_URL)")
         if not config.repo_url:
             config.edit_uri = None
         if self.config.offline:

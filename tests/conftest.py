@@ -123,6 +123,11 @@ def timings_of(site: Path) -> Path:
     return site.with_name(site.name + "-timings.json")
 
 
+def build_log_of(site: Path) -> Path:
+    """What a session build of the site said (MkDocs' log), beside it."""
+    return site.with_name(site.name + "-build.log")
+
+
 @contextlib.contextmanager
 def only_one_process(lock: Path) -> Iterator[None]:
     """Hold an exclusive lock on a file while the block runs: other processes asking for it wait."""
@@ -144,6 +149,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             result = mkdocs_build(ROOT, out, HANDBOOK_TIMINGS=str(timings_of(out)))
             if result.returncode != 0:
                 failed.write_text(result.stderr, "utf-8")
+            else:
+                build_log_of(out).write_text(result.stderr, "utf-8")
     assert not failed.exists(), failed.read_text("utf-8")
     return out
 

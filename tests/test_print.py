@@ -1,5 +1,6 @@
 """Printing: handout pages, blank forms, the whole handbook, real PDFs read back, and print media in chromium."""
 
+import io
 import re
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser
 from pypdf import PdfReader
 
-from conftest import CHROMIUM, LANGS, ROOT, handbook, letters, page_url, parse_html, read_data, soup
+from conftest import CHROMIUM, LANGS, ROOT, SITE_URL, build_log_of, handbook, letters, page_url, parse_html, parsed, read_data, soup
 
 A4 = (595.28, 841.89)
 DATA = ROOT / "data"
@@ -345,3 +346,63 @@ def test_marks_and_corrections_are_printed_with_why(pdfs: Path, lang: str) -> No
     if lang == "kk":
         note = strings["printed.note"].replace("{printed}", "қайталатындығымен")
         assert letters(note) in letters(pdf_text(pdf_path(pdfs, lang, "glossary")))
+
+
+# QR codes: each handout and the whole book open their page on the published site.
+
+
+def handout_homes(lang: str) -> dict[str, str]:
+    """Each listed handout's page online (below the site's address): the page whose Markdown shows its first data file."""
+    shown_on = {}
+    for page in sorted((ROOT / "docs" / lang).rglob("*.md")):
+        slug = page.relative_to(ROOT / "docs" / lang).as_posix().removesuffix(".md").removesuffix("index").rstrip("/")
+        for data in re.findall(r'show\("([^"]+)"', page.read_text("utf-8")):
+            shown_on.setdefault(data, f"{slug}/" if slug else "")
+    handouts = read_data(ROOT / "data" / "handouts.yml")["items"]
+    return {h["id"]: page_url(lang) + shown_on[h["show"][0]["data"]] for h in handouts if h["show"][0]["data"] in shown_on}
+
+
+def test_without_the_sites_address_no_handout_has_a_qr_code_and_the_build_says_so_once(site: Path) -> None:
+    assert not [p for p in site.rglob("handouts/*/index.html") if parsed(p).select("[data-qr]")]
+    assert build_log_of(site).read_text("utf-8").count("no QR codes") == 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_handout_and_the_book_open_their_page_online(edited: tuple[Path, Path], lang: str) -> None:
+    _, site = edited
+    homes = handout_homes(lang)
+    assert homes
+    for handout, home in homes.items():
+        codes = soup(site, lang, f"handouts/{handout}").select("[data-qr]")
+        assert [code["data-qr"] for code in codes] == [SITE_URL + home], handout
+        assert codes[0].select_one("svg"), "drawn in the page (no request for an image)"
+    book = soup(site, lang, "handouts/handbook").select("[data-qr]")
+    assert [code["data-qr"] for code in book] == [SITE_URL + page_url(lang)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_printed_qr_code_reads_back_as_its_address(browser: Browser, edited: tuple[Path, Path], lang: str) -> None:
+    """Drawn by chromium as printed, photographed, and decoded by zxing-cpp."""
+    import zxingcpp
+    from PIL import Image
+
+    _, site = edited
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto((site / page_url(lang) / "handouts" / "ten-factors" / "index.html").as_uri())
+    code = page.locator("[data-qr]")
+    decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(code.screenshot())))]
+    assert decoded == [code.get_attribute("data-qr")] == [SITE_URL + page_url(lang) + "ten-factors/"]
+    page.close()
+
+
+def test_a_handouts_pdf_carries_its_qr_code_as_a_link(edited: tuple[Path, Path], tmp_path: Path) -> None:
+    """WeasyPrint keeps the code (drawn as vectors) and the link around it."""
+    from handbook.pdf import write_pdf
+
+    _, site = edited
+    target = tmp_path / "ten-factors.ru.pdf"
+    write_pdf((site / "ru" / "handouts" / "ten-factors" / "index.html", target))
+    first = PdfReader(target).pages[0]
+    links = [annotation.get_object().get("/A", {}).get("/URI") for annotation in first.get("/Annots", [])]
+    assert SITE_URL + "ru/ten-factors/" in links, links
