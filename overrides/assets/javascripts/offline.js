@@ -66,6 +66,7 @@
     current = state;
     var mine = state.packs[lang];
     var saved = Boolean(mine && mine.pages);
+    if (busy) return; // a save under way: its progress shows, and its answer comes with the state
     save.setAttribute("data-offline-state", saved ? "saved" : "");
     save.setAttribute("aria-disabled", String(saved));
     save.textContent = saved ? say(t.saved, "date", day(mine.built)) : label + (transfer ? " · " + size(transfer) : "");
