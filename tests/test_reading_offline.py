@@ -363,6 +363,26 @@ def test_data_saver_asks_before_downloading(browser: Browser, base_url: str) -> 
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)")
 
 
+INSTALLED = """(() => { const media = window.matchMedia.bind(window);
+window.matchMedia = (query) => query === "(display-mode: standalone)" ? {matches: true, media: query, addEventListener() {}} : media(query); })()"""
+
+
+def test_the_installed_app_saves_its_language_when_it_first_opens(browser: Browser, base_url: str) -> None:
+    """Opened from the home screen (chromium cannot emulate `display-mode`, so the page is told it is standalone):
+    the language is saved with no tap, unless the browser asks to save data."""
+    with reader(browser) as (_, page):
+        page.add_init_script(INSTALLED)
+        page.goto(base_url + "ru/")
+        page.wait_for_selector("[data-offline=save][data-offline-state=saved]", timeout=60000)
+    with reader(browser) as (_, page):
+        page.add_init_script(INSTALLED)
+        page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+        page.goto(base_url + "ru/", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        assert page.locator("[data-offline=save]").get_attribute("data-offline-state") == ""
+        assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r === undefined)")
+
+
 def test_pdfs_are_saved_one_by_one_or_all_with_their_sizes(browser: Browser, pdfs: Path) -> None:
     pack = pack_of(pdfs, "ru")
     sizes = {entry["url"]: entry["bytes"] for entry in pack["pdfs"]}
