@@ -54,6 +54,7 @@ class LanguageBuild:
     assessable: dict[str, Assessment]
     renderer: Renderer = field(init=False)
     _serials: Iterator[int] = field(init=False, default_factory=lambda: itertools.count(1))  # the tooltips' ids
+    _controls: dict[tuple[str, bool], str] = field(init=False, default_factory=dict)  # offline_control, by depth
 
     def __post_init__(self) -> None:
         self.renderer = Renderer(self.site, self.folders)
@@ -152,8 +153,12 @@ class LanguageBuild:
     def offline_control(self, url: str, serving: bool) -> str:
         """The control saving this language for offline reading, at the foot of the page at `url` (under `mkdocs serve`,
         what removes a service worker instead)."""
-        pdfs, strings = self._offline_parts
-        return self.renderer.render("offline-control.html", self.lang, root_of(url), serving=serving, pack=Urls.pack(self.lang), size_mark=SIZE_MARK, pdfs=pdfs, strings=strings)
+        root = root_of(url)
+        if (root, serving) not in self._controls:  # the same at every depth: rendered once for each
+            pdfs, strings = self._offline_parts
+            html = self.renderer.render("offline-control.html", self.lang, root, serving=serving, pack=Urls.pack(self.lang), size_mark=SIZE_MARK, pdfs=pdfs, strings=strings)
+            self._controls[root, serving] = html
+        return self._controls[root, serving]
 
     @cached_property
     def _offline_parts(self) -> tuple[list[tuple[str, str]], dict[str, str]]:
