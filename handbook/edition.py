@@ -5,8 +5,9 @@ index, everything those pages load, and the notice shown in place of a page that
 as a server sends it (gzip), and its digest; and, offered one by one beside the pack, the language's PDFs. The
 pack's edition id is the digest of all that: a build that changes nothing keeps the edition readers have.
 
-It is written into the built site (`Urls.pack`, and the edition's id alone, `Urls.edition`), for the service worker (overrides/sw.js) and the save control
-(overrides/assets/javascripts/offline.js); the pages learn their pack's size from it (`SIZE_MARK`)."""
+It is written into the built site (`Urls.pack`, and the edition's id alone, `Urls.edition`), for the service
+worker (overrides/sw.js) and the save control (overrides/assets/javascripts/offline.js); the pages learn their
+pack's size from it (`SIZE_MARK`)."""
 
 import gzip
 import hashlib
@@ -128,7 +129,7 @@ def _resolved(base: str, address: str) -> str | None:
 
 
 def built_at() -> str:
-    """The build's time, or SOURCE_DATE_EPOCH's for a reproducible build."""
+    """The build's time, or SOURCE_DATE_EPOCH's for a reproducible build (the handouts print its date too)."""
     seconds = int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 

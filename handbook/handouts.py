@@ -1,8 +1,8 @@
 """The print-ready pages of the handouts: each a whole HTML document laid out for A4, with its printed footer."""
 
-import os
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
+from handbook.edition import built_at
 from handbook.languages import NATIVE_NAMES, Lang
 from handbook.pack import Sheet, pack
 from handbook.qr import online
@@ -12,8 +12,7 @@ from handbook.urls import SHEETS, Urls, root_of
 
 def build_date() -> date:
     """The date of the build (SOURCE_DATE_EPOCH when set, for reproducible builds), in UTC."""
-    stamp = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(stamp), UTC).date() if stamp else datetime.now(UTC).date()
+    return datetime.strptime(built_at(), "%Y-%m-%dT%H:%M:%SZ").date()
 
 
 def footer(title: str, lang: Lang, path: str, site_url: str | None) -> str:
