@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import json
 import os
+import posixpath
 import re
 import time
 from collections.abc import Iterable
@@ -86,6 +87,11 @@ def _address(path: str) -> str:
     return path.removesuffix("index.html") if path == "index.html" or path.endswith("/index.html") else path
 
 
+def _file(address: str) -> str:
+    """The file an address names (the inverse of `_address`)."""
+    return f"{address}index.html" if address == "" or address.endswith("/") else address
+
+
 def pack_paths(site_dir: Path, lang: Lang, languages: Iterable[Lang], loaded_by_scripts: Iterable[str]) -> list[str]:
     """The files of a language's pack, below the site root: its pages, its search index and manifest, every notice
     page, the files they load (and those their stylesheets load), and what scripts load (`loaded_by_scripts`)."""
@@ -116,16 +122,12 @@ def _resolved(base: str, address: str) -> str | None:
     """A relative address in the file at `base`, below the site root (None for another host's, or above the root)."""
     if ":" in address or address.startswith("/"):
         return None
-    parts: list[str] = []
-    for part in [*base.split("/")[:-1], *address.split("/")]:
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part not in ("", "."):
-            parts.append(part)
-    path = "/".join(parts)
-    return f"{path}/index.html" if address.endswith("/") or not parts else path
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(base), address))
+    if path == ".." or path.startswith("../"):
+        return None
+    if path == ".":
+        return "index.html"
+    return f"{path}/index.html" if address.endswith("/") else path
 
 
 def built_at() -> str:
@@ -188,7 +190,7 @@ def add_pdfs(site_dir: Path) -> dict[Lang, Pack]:
             continue  # a language not built, or the copy read from a folder (no service worker there)
         old: dict[str, Any] = json.loads(path.read_text("utf-8"))
         files = [entry["url"] for entry in old["files"]]
-        paths = [f"{url}index.html" if url == "" or url.endswith("/") else url for url in files]
+        paths = [_file(url) for url in files]
         packs[lang] = make_pack(site_dir, lang, paths, old["built"], _pdfs(site_dir, lang))
         _write(site_dir, packs[lang], old["languages"])
     return packs

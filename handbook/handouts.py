@@ -7,7 +7,7 @@ from handbook.languages import NATIVE_NAMES, Lang
 from handbook.pack import Sheet, pack
 from handbook.qr import online
 from handbook.render import Renderer
-from handbook.urls import SHEETS, Urls, root_of
+from handbook.urls import SHEETS, Urls, published, root_of
 
 
 def build_date() -> date:
@@ -17,7 +17,7 @@ def build_date() -> date:
 
 def footer(title: str, lang: Lang, path: str, site_url: str | None) -> str:
     """The printed footer: the page's title, its language, the address it was printed from and the build date."""
-    address = (site_url or "/").rstrip("/") + "/" + path if site_url else "/" + path
+    address = published(site_url, path) if site_url else "/" + path
     return f"{title} · {NATIVE_NAMES[lang]} · {address} · {build_date().isoformat()}"
 
 

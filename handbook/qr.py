@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import segno
 from markupsafe import Markup
 
+from handbook.urls import published
+
 
 @dataclass(frozen=True)
 class Code:
@@ -24,4 +26,4 @@ def code(address: str) -> Code:
 
 def online(site_url: str | None, path: str) -> Code | None:
     """The QR code of a page's address on the published site, or None when the site's address is not set."""
-    return code(site_url.rstrip("/") + "/" + path) if site_url else None
+    return code(published(site_url, path)) if site_url else None

@@ -20,6 +20,11 @@ def root_of(url: str) -> str:
     return "../" * url.count("/")
 
 
+def published(site_url: str, path: str) -> str:
+    """A path below the site root, as an address on the published site (`site_url`)."""
+    return site_url.rstrip("/") + "/" + path
+
+
 def belongs_to(path: str, lang: Lang) -> bool:
     """Whether a built file (by its path below the site root) is one of a language's own: kk's at the root, the
     others' in their folders."""

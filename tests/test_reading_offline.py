@@ -48,6 +48,11 @@ def reading_pages(site: Path, lang: str) -> list[str]:
     return [p for p in pages_of(site, lang) if "/handouts/" not in f"/{p}" and not p.endswith(("offline/index.html", "404.html"))]
 
 
+def file_of(url: str) -> str:
+    """The file of a pack entry's address (a page by its folder)."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
 def png_size(path: Path) -> tuple[int, int]:
     """A PNG's width and height, from its header."""
     data = path.read_bytes()
@@ -118,7 +123,7 @@ def test_each_pack_holds_every_page_of_its_language_and_what_they_load(site: Pat
             target = (site / page).parent.joinpath(address.split("?")[0]).resolve().relative_to(site.resolve()).as_posix()
             assert target in files, (page, address)
     for url, entry in files.items():  # each entry is the file as built
-        data = (site / (url + "index.html" if url == "" or url.endswith("/") else url)).read_bytes()
+        data = (site / file_of(url)).read_bytes()
         assert (entry["bytes"], entry["sha"]) == (len(data), hashlib.sha256(data).hexdigest()[:16]), url
     assert pack["bytes"] == sum(entry["bytes"] for entry in files.values())
     assert pack["transfer"] == sum(entry["transfer"] for entry in files.values())
@@ -130,7 +135,7 @@ def test_the_kazakh_pack_keeps_to_its_budget(site: Path) -> None:
     total = 0
     for entry in pack["files"]:
         url = entry["url"]
-        data = (site / (url + "index.html" if url == "" or url.endswith("/") else url)).read_bytes()
+        data = (site / file_of(url)).read_bytes()
         total += len(data) if url.endswith((".woff2", ".png")) else len(gzip.compress(data))
     assert total <= BUDGET, f"{total / 1e6:.2f} MB"
     assert pack["bytes"] <= BUDGET, f"{pack['bytes'] / 1e6:.2f} MB stored, uncompressed"
