@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from handbook import session
 from handbook.assess import Assessment
 from handbook.book import Chapter, render_book
 from handbook.edition import SIZE_MARK
-from handbook.handouts import footer, for_page, render_sheet
+from handbook.handouts import footer, for_page, render_paired, render_sheet
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
-from handbook.pack import pack
+from handbook.pack import PAIR, pack, paired
 from handbook.project import BOOK
 from handbook.render import Renderer, Site
 from handbook.search import item_entries, language_index
@@ -55,6 +56,7 @@ class LanguageBuild:
     renderer: Renderer = field(init=False)
     _serials: Iterator[int] = field(init=False, default_factory=lambda: itertools.count(1))  # the tooltips' ids
     _controls: dict[tuple[str, bool], str] = field(init=False, default_factory=dict)  # offline_control, by depth
+    order: list[str] = field(init=False, default_factory=list)  # the pages' slugs in the navigation's order
 
     def __post_init__(self) -> None:
         self.renderer = Renderer(self.site, self.folders)
@@ -93,12 +95,16 @@ class LanguageBuild:
             """The translation status of every data file (the editors' page), as the build computed it."""
             return renderer.render("status.html", lang, page().root, statuses=in_path_order(self.statuses), states=STATES)
 
+        def session_builder() -> str:
+            """The session builder's form: every piece of the data to pick, and the handout's options."""
+            return session.builder(renderer, lang, page().root, self.order)
+
         def open_data() -> str:
             """Every data file with its JSON and CSV downloads (the open-data page)."""
             files = [(doc, project.paths[file_id]) for file_id, doc in sorted(project.docs.items()) if doc.content]
             return renderer.render("open-data.html", lang, page().root, files=files)
 
-        return {"show": show, "term": term, "corrected": corrected, "editorial": editorial, "translation_status": translation_status, "open_data": open_data}
+        return {"show": show, "term": term, "corrected": corrected, "editorial": editorial, "translation_status": translation_status, "open_data": open_data, "session_builder": session_builder}
 
     def surround(self, page: PageState, markdown: str, repo: str) -> str:
         """A page's Markdown, its macros rendered, with what stands around its text: under its title, the notices
@@ -131,8 +137,17 @@ class LanguageBuild:
         return markdown
 
     def sheets(self) -> dict[str, str]:
-        """Every handout's print-ready page in this language, by the file it is written to."""
-        return {self.urls.sheet_file(self.lang, sheet.id): render_sheet(self.renderer, self.lang, sheet, self.site_name, self.site_url) for sheet in pack(self.site.project)}
+        """Every handout's print-ready page in this language, by the file it is written to; in the first language of
+        the bilingual pair, each also in both languages side by side."""
+        sheets = pack(self.site.project)
+        pages = {self.urls.sheet_file(self.lang, sheet.id): render_sheet(self.renderer, self.lang, sheet, self.site_name, self.site_url) for sheet in sheets}
+        if self.lang == PAIR[0]:
+            pages |= {self.urls.sheet_file(self.lang, paired(sheet.id)): render_paired(self.renderer, sheet, self.site_name, self.site_url) for sheet in sheets}
+        return pages
+
+    def session_files(self) -> dict[str, str]:
+        """The session builder's print view in this language and this language's pieces script, by file."""
+        return dict([session.sheet_page(self.renderer, self.lang, self.site_name), session.pieces_script(self.renderer, self.lang, self.site_url)])
 
     def book_file(self) -> str:
         """The file of the whole handbook's print-ready page in this language."""

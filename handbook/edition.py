@@ -22,8 +22,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from handbook.languages import LANGUAGES, Lang, url_prefix
+from handbook.pack import PAIR
 from handbook.project import BOOK
-from handbook.urls import Urls, belongs_to
+from handbook.urls import SESSION, Urls, belongs_to
 
 FORMAT = 1
 SIZE_MARK = 'data-offline-size="pack"'  # the save control's attribute, given the pack's sizes once they are known
@@ -92,11 +93,19 @@ def _file(address: str) -> str:
     return f"{address}index.html" if address == "" or address.endswith("/") else address
 
 
+def for_printing(path: str, lang: Lang) -> bool:
+    """Whether a page is one a pack leaves out, being for printing: the whole book's print-ready page (it repeats
+    every page; its PDF is offered instead), the handouts in two languages side by side (their PDFs too), and the
+    session builder with its print view (trainers make handouts online)."""
+    session = url_prefix(lang) + SESSION + "/"
+    return path == Urls.sheet_file(lang, BOOK) or path.endswith(f".{'-'.join(PAIR)}/index.html") or path.startswith(session)
+
+
 def pack_paths(site_dir: Path, lang: Lang, languages: Iterable[Lang], loaded_by_scripts: Iterable[str]) -> list[str]:
     """The files of a language's pack, below the site root: its pages, its search index and manifest, every notice
     page, the files they load (and those their stylesheets load), and what scripts load (`loaded_by_scripts`)."""
     pages = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
-    own = [p for p in pages if belongs_to(p, lang) and p != Urls.sheet_file(lang, BOOK)]  # the whole book: its PDF
+    own = [p for p in pages if belongs_to(p, lang) and not for_printing(p, lang)]
     notices = [Urls.notice_file(other) for other in languages if (site_dir / Urls.notice_file(other)).is_file()]
     paths: dict[str | None, None] = dict.fromkeys([*own, *notices, Urls.search_index(lang), Urls.manifest(lang), *loaded_by_scripts])
     for page in [*own, *notices]:
@@ -154,15 +163,17 @@ def write_packs(site_dir: Path, loaded_by_scripts: dict[Lang, list[str]]) -> dic
     languages = [lang for lang in LANGUAGES if (site_dir / Urls.manifest(lang)).is_file()]
     plans = {lang: pack_paths(site_dir, lang, languages, loaded_by_scripts.get(lang, [])) for lang in languages}
     measured = {path: entry(site_dir, path) for path in dict.fromkeys(path for paths in plans.values() for path in paths)}
+    pages = [p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")]
     for lang, paths in plans.items():
         files = [measured[path] for path in paths]
         sizes = f'data-offline-bytes="{sum(e.bytes for e in files):010d}" data-offline-transfer="{sum(e.transfer for e in files):010d}"'
-        for page in (path for path in paths if path.endswith(".html") and belongs_to(path, lang)):
+        for page in (path for path in pages if belongs_to(path, lang)):  # those left out of the pack offer it too
             data = (site_dir / page).read_bytes()
             if SIZE_MARK.encode() in data:
                 data = data.replace(SIZE_MARK.encode(), sizes.encode())
                 (site_dir / page).write_bytes(data)
-                measured[page] = replace(measured[page], bytes=len(data), sha=hashlib.sha256(data).hexdigest()[:16])
+                if page in measured:
+                    measured[page] = replace(measured[page], bytes=len(data), sha=hashlib.sha256(data).hexdigest()[:16])
     built, packs = built_at(), {}
     for lang, paths in plans.items():
         packs[lang] = _pack(lang, [measured[path] for path in paths], [entry(site_dir, path) for path in _pdfs(site_dir, lang)], built)

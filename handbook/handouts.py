@@ -4,7 +4,9 @@ from datetime import date, datetime
 
 from handbook.edition import built_at
 from handbook.languages import NATIVE_NAMES, Lang
-from handbook.pack import Sheet, pack
+from handbook.model import Shown
+from handbook.pack import PAIR, Sheet, pack, paired
+from handbook.pieces import TABLES, Piece, pieces_of
 from handbook.qr import online
 from handbook.render import Renderer
 from handbook.urls import SHEETS, Urls, published, root_of
@@ -15,10 +17,12 @@ def build_date() -> date:
     return datetime.strptime(built_at(), "%Y-%m-%dT%H:%M:%SZ").date()
 
 
-def footer(title: str, lang: Lang, path: str, site_url: str | None) -> str:
-    """The printed footer: the page's title, its language, the address it was printed from and the build date."""
+def footer(title: str, lang: Lang | tuple[Lang, ...], path: str, site_url: str | None) -> str:
+    """The printed footer: the page's title, its language (or languages), the address it was printed from and the
+    build date."""
     address = published(site_url, path) if site_url else "/" + path
-    return f"{title} · {NATIVE_NAMES[lang]} · {address} · {build_date().isoformat()}"
+    names = " + ".join(NATIVE_NAMES[one] for one in ((lang,) if isinstance(lang, str) else lang))
+    return f"{title} · {names} · {address} · {build_date().isoformat()}"
 
 
 def for_page(renderer: Renderer, slug: str) -> list[Sheet]:
@@ -44,4 +48,45 @@ def render_sheet(renderer: Renderer, lang: Lang, sheet: Sheet, site_name: str, s
         site_name=site_name,
         footer=footer(name, lang, path, site_url),
         qr=online(site_url, Urls().page(lang, home)),  # the web's address, also in the copy read from a folder
+    )
+
+
+def sheet_pieces(renderer: Renderer, sheet: Sheet) -> list[tuple[Shown, list[Piece]]]:
+    """What a handout shows, piece by piece: each data file it shows with its pieces (a table's rows, not its
+    columns, which would repeat them)."""
+    return [(shown, [piece for piece in pieces_of(renderer.project.docs[shown.data]) if piece.part != "column"]) for shown in sheet.handout.show]
+
+
+def render_paired(renderer: Renderer, sheet: Sheet, site_name: str, site_url: str | None, langs: tuple[Lang, ...] = PAIR) -> str:
+    """A handout's print-ready page in two languages side by side, piece by piece, so each piece's two versions
+    stand level with each other; headings and interface strings in both."""
+    first = langs[0]
+    sheet_id = paired(sheet.id, langs)
+    path = renderer.urls.sheet(first, sheet_id)
+    root = root_of(path)
+    titles = [(lang, renderer.sheet_title(lang, sheet)) for lang in langs]
+    sections = []
+    for shown, found in sheet_pieces(renderer, sheet):
+        heading = [(lang, renderer.render("sheet-heading.html", lang, root, shown=shown)) for lang in langs] if shown.heading else None
+        rows = [(piece.id, [(lang, renderer.piece(lang, piece, shown.view, root, f"{lang}-")) for lang in langs]) for piece in found]
+        sections.append((heading, rows))
+    home = renderer.site.homes.get(sheet.handout.show[0].data, "")
+    tables = any(renderer.project.docs[shown.data].kind in TABLES for shown in sheet.handout.show)
+    name = " / ".join(title for _, title in titles)
+    strings = {key: [(lang, renderer.ui(lang, key)) for lang in langs] for key in ("form.name", "form.school", "form.date", "print.page")}
+    return renderer.render(
+        "paired.html",
+        first,
+        root,
+        sheet=sheet,
+        sheet_id=sheet_id,
+        landscape=sheet.landscape or tables,  # a table beside its translation needs the width
+        langs=langs,
+        titles=titles,
+        title=name,
+        sections=sections,
+        strings=strings,
+        site_name=site_name,
+        footer=footer(name, langs, path, site_url),
+        qr=online(site_url, Urls().page(first, home)),
     )

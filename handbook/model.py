@@ -452,6 +452,11 @@ class GlossaryDoc(Doc):
         """The sub-terms of a term, in file order."""
         return [term for term in self.items if term.parent == parent]
 
+    def tops(self) -> list[Term]:
+        """The terms whose parent is not among these (all but the sub-terms, in the whole glossary)."""
+        ids = {term.id for term in self.items}
+        return [term for term in self.items if term.parent not in ids]
+
 
 class Usage(Strict):
     """A word or phrase the handbook writes one way: the form to write and, per language, the variants to avoid."""

@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 
+from handbook.languages import Lang
 from handbook.model import Handout, HandoutsDoc, blank_forms
 from handbook.project import Project
+
+PAIR: tuple[Lang, Lang] = ("kk", "ru")  # every handout is also printed in these two side by side, for mixed groups
 
 
 @dataclass(frozen=True)
@@ -30,3 +33,9 @@ def pack(project: Project) -> list[Sheet]:
         wide = any(getattr(project.docs[shown.data], "landscape", False) for shown in handout.show)
         sheets.append(Sheet(handout, landscape=form or wide, form=form))
     return sheets
+
+
+def paired(sheet_id: str, langs: tuple[Lang, ...] = PAIR) -> str:
+    """The slug of a handout in two languages side by side (handouts/<id>.kk-ru/, pdf/<id>.kk-ru.pdf), in the folder
+    of the first of them."""
+    return f"{sheet_id}.{'-'.join(langs)}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.languages import LANGUAGES
-from handbook.pack import pack
+from handbook.pack import PAIR, pack, paired
 from handbook.project import BOOK, Project
 from handbook.urls import Urls
 
@@ -23,9 +23,12 @@ class Made:
 
 
 def jobs(project: Project, site_dir: Path) -> list[tuple[Path, Path]]:
-    """Each print-ready page and the PDF it becomes: the whole handbook first (the longest), in every language."""
+    """Each print-ready page and the PDF it becomes: the whole handbook first (the longest), in every language, then
+    each handout in two languages side by side (in the folder of the pair's first language)."""
     ids = [BOOK] + [sheet.id for sheet in pack(project)]
-    return [(site_dir / Urls.sheet_file(lang, sheet), site_dir / Urls.pdf(lang, sheet)) for sheet in ids for lang in LANGUAGES]
+    one = [(lang, sheet) for sheet in ids for lang in LANGUAGES]
+    two = [(PAIR[0], paired(sheet.id)) for sheet in pack(project)]
+    return [(site_dir / Urls.sheet_file(lang, sheet), site_dir / Urls.pdf(lang, sheet)) for lang, sheet in one + two]
 
 
 def write_pdf(job: tuple[Path, Path]) -> Made:

@@ -174,13 +174,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-150)  # after static-i18n (-100), which picks the files of the language being built
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the files made beside the pages: the handouts' print-ready pages and the whole book's (written at
-        on_env, once every page is rendered); once, for every language, the print fonts and the open data."""
+        on_env, once every page is rendered), the session builder's print view and pieces; once, for every language,
+        the print fonts and the open data."""
         build = self.builds[-1]
         if build.kept:  # MkDocs builds no page of it (static-i18n's nested builds build only what is included)
             for file in files.documentation_pages():
                 file.inclusion = InclusionLevel.EXCLUDED
         else:
-            for uri, html in build.language.sheets().items():
+            for uri, html in (build.language.sheets() | build.language.session_files()).items():
                 files.append(File.generated(config, uri, content=html))
             build.book = File.generated(config, build.language.book_file(), content="")
             files.append(build.book)
@@ -197,11 +198,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.append(File.generated(config, Urls.data(file_id, fmt), content=text))
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """The pages' order, which the session builder lists the data in."""
+        self.builds[-1].language.order = [_slug(page) for page in nav.pages]
+        return nav
+
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
         """A page begins: no data shown yet."""
-        slug = page.file.src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
-        first, _, rest = slug.partition("/")
-        self.page = PageState(rest if first in LANGUAGES else slug, page.url, None)
+        self.page = PageState(_slug(page), page.url, None)
         return page
 
     @event_priority(-50)  # after mkdocs-macros (0) has rendered the macros
@@ -331,6 +335,13 @@ def _loaded_by_workers(site_dir: Path, lang: Lang) -> list[str]:
     scripts = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets/javascripts/workers").glob("*.js"))
     stemmers = ["lunr.stemmer.support.min.js", f"lunr.{lang}.min.js"]
     return scripts + [f"assets/javascripts/lunr/min/{name}" for name in stemmers if (site_dir / "assets/javascripts/lunr/min" / name).is_file()]
+
+
+def _slug(page: Page) -> str:
+    """A page's slug, the same in every language (`practices/community`, '' for the home page)."""
+    slug = page.file.src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    first, _, rest = slug.partition("/")
+    return rest if first in LANGUAGES else slug
 
 
 def _in_order(pages: list[Page]) -> list[Page]:

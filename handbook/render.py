@@ -17,7 +17,8 @@ from handbook.assess import FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessmen
 from handbook.collation import by_initial, collate
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
 from handbook.model import Corrected, GlossaryDoc, ListDoc, ListItem, MatrixDoc, RubricDoc, StringsDoc, Term, Text
-from handbook.pack import Sheet, pack
+from handbook.pack import PAIR, Sheet, pack, paired
+from handbook.pieces import Piece, narrowed
 from handbook.project import Project
 from handbook.suggest import did_you_mean
 from handbook.timing import timed
@@ -168,6 +169,8 @@ class Renderer:
         self.project = site.project
         self.env = environment(self.project.root / TEMPLATES)
         self.strings = {item.id: item.text for doc in self.project.docs.values() if isinstance(doc, StringsDoc) for item in doc.items}
+        # Each item's number in its numbered list, which a list narrowed to some of its items keeps.
+        self.numbers = {item.id: n for doc in self.project.docs.values() if isinstance(doc, ListDoc) for n, item in enumerate(doc.items, 1)}
 
     def ui(self, lang: Lang, key: str) -> str:
         """One of the site's own interface strings (data/ui.yml) in `lang`."""
@@ -225,17 +228,26 @@ class Renderer:
                 page=partial(self.page, lang, root),
                 link=Links(self.urls, lang, root),
                 find=self.project.item,
-                **context,
+                number=self.numbers.get,
+                **({"anchor": ""} | context),
             )
         return "\n".join(line for line in html.splitlines() if line.strip())
 
     def show(self, lang: Lang, file_id: str, view: str = "", root: str = "", level: int = 2) -> str:
         """One data file as HTML in `lang`; named items become headings of `level`."""
         doc = self.project.docs[file_id]
-        extra = {}
+        extra: dict[str, Any] = {}
         if doc.kind == "handouts":
-            extra["sheets"] = [(sheet, self.sheet_title(lang, sheet)) for sheet in pack(self.project)]
+            extra["sheets"] = [(sheet, self.sheet_title(lang, sheet), paired(sheet.id)) for sheet in pack(self.project)]
+            extra["pair_lang"] = PAIR[0]  # the bilingual handouts are in its folder
         return self.render(template_name(doc.kind, view), lang, root, doc=doc, level=level, **extra)
+
+    def piece(self, lang: Lang, piece: Piece, view: str = "", root: str = "", anchor: str = "") -> str:
+        """One piece of a data file as HTML in `lang`, drawn by its kind's template (in `view`) as on its page; its
+        anchors start with `anchor` (the same piece stands in two languages on one page)."""
+        doc = self.project.docs[piece.file]
+        view = view or ("table" if doc.kind == "glossary" else "")  # a term alone, without the glossary's index
+        return self.render(template_name(doc.kind, view), lang, root, doc=narrowed(doc, piece), level=3, anchor=anchor)
 
     def assessment(self, lang: Lang, root: str, assessment: Assessment, known: dict[str, Assessment]) -> str:
         """The self-assessment form of one data file in `lang`, with what its script needs to check any file of
@@ -349,4 +361,5 @@ MACRO_CHECKS: dict[str, Check] = {
     "editorial": _two_texts("text", "why"),
     "translation_status": check_no_arguments,
     "open_data": check_no_arguments,
+    "session_builder": check_no_arguments,
 }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
 
 SHEETS = "handouts"  # the folder of the print-ready pages (and the slug of the page that lists them)
+SESSION = "session"  # the slug of the session builder's page, and the folder of its print view and pieces
 PDFS = "pdf"
 DATA = "data"
 SEARCH = "search"
@@ -51,6 +52,20 @@ class Urls:
     def sheet(self, lang: Lang, sheet_id: str) -> str:
         """The print-ready page of a handout (or of the whole book) in `lang`."""
         return self.sheet_file(lang, sheet_id).removesuffix("index.html" if self.folders else "")
+
+    def session_sheet(self, lang: Lang) -> str:
+        """The print view of the session builder's handouts in `lang`."""
+        return self.session_sheet_file(lang).removesuffix("index.html" if self.folders else "")
+
+    @staticmethod
+    def session_sheet_file(lang: Lang) -> str:
+        """The file of the session builder's print view, the same in both styles."""
+        return f"{url_prefix(lang)}{SESSION}/sheet/index.html"
+
+    @staticmethod
+    def session_pieces(lang: Lang) -> str:
+        """The script holding every piece a session handout can show, drawn in `lang`."""
+        return f"{url_prefix(lang)}{SESSION}/pieces.js"
 
     @staticmethod
     def sheet_file(lang: Lang, sheet_id: str) -> str:
@@ -124,9 +139,17 @@ class Links:
         """A handout's print-ready page, in this language or another."""
         return self.root + self.urls.sheet(lang or self.lang, sheet_id)
 
-    def pdf(self, sheet_id: str) -> str:
-        """A handout's PDF in this language."""
-        return self.root + self.urls.pdf(self.lang, sheet_id)
+    def pdf(self, sheet_id: str, lang: Lang | None = None) -> str:
+        """A handout's PDF, in this language or another."""
+        return self.root + self.urls.pdf(lang or self.lang, sheet_id)
+
+    def session_sheet(self, lang: Lang | None = None) -> str:
+        """The print view of the session builder's handouts."""
+        return self.root + self.urls.session_sheet(lang or self.lang)
+
+    def session_pieces(self, lang: Lang) -> str:
+        """A language's pieces for the session builder's handouts."""
+        return self.root + self.urls.session_pieces(lang)
 
     def data(self, file_id: str, fmt: str) -> str:
         """A data file as open data."""

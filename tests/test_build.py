@@ -239,6 +239,7 @@ HANDBOOK_ORDER = [
     "assessment",
     "glossary",
     "handouts",
+    "session",
     "sources",
     "contacts",
     "open-data",

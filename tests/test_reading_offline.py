@@ -8,6 +8,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shutil
 import struct
 from collections.abc import Iterator
@@ -36,16 +37,20 @@ def pack_of(site: Path, lang: str) -> dict:
 
 
 def pages_of(site: Path, lang: str) -> list[str]:
-    """Every page file of a language (below the site root), the whole book's print-ready page left out."""
+    """Every page file of a language (below the site root), those for printing left out: the whole book's
+    print-ready page, the handouts in two languages side by side (their PDFs are offered) and the session builder
+    with its print view (trainers use it online)."""
     own = site / page_url(lang) if lang != "kk" else site
     found = [p.relative_to(site).as_posix() for p in own.rglob("*.html")]
     others = tuple(f"{other}/" for other in LANGS if other != "kk")
-    return [p for p in found if (lang != "kk" or not p.startswith(others)) and not p.endswith("handouts/handbook/index.html")]
+    printing = re.compile(r"(^|/)(handouts/handbook/|handouts/[^/]+\.kk-ru/|session/)")
+    return [p for p in found if (lang != "kk" or not p.startswith(others)) and not printing.search(p)]
 
 
 def reading_pages(site: Path, lang: str) -> list[str]:
-    """The pages of a language with the theme around them: not the print-ready pages, the notice or the 404 page."""
-    return [p for p in pages_of(site, lang) if "/handouts/" not in f"/{p}" and not p.endswith(("offline/index.html", "404.html"))]
+    """The pages of a language with the theme around them: not the print-ready pages (the handouts, the session
+    builder's print view), the notice or the 404 page."""
+    return [p for p in pages_of(site, lang) if "/handouts/" not in f"/{p}" and "/session/sheet/" not in f"/{p}" and not p.endswith(("offline/index.html", "404.html"))]
 
 
 def file_of(url: str) -> str:
