@@ -3,6 +3,7 @@ and speed, PDFs, growth, and how long `make check` and the full test suite take.
 
 import functools
 import gzip
+import io
 import json
 import os
 import re
@@ -22,9 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
 
 from handbook.edition import add_pdfs, read_pack  # noqa: E402
 from handbook.languages import LANGUAGES, url_prefix  # noqa: E402
+from handbook.pack import PAIR  # noqa: E402
 from handbook.pdf import write_pdfs  # noqa: E402
 from handbook.project import load_project  # noqa: E402
 
@@ -204,6 +207,24 @@ def save_seconds(base: str) -> float:
     return seconds
 
 
+def session_figures(site: Path, base: str, count: int = 30) -> tuple[float, float, int, int]:
+    """A session of `count` pieces from across the data, in Kazakh and Russian side by side: seconds from opening its
+    print view to the handout drawn, seconds to print it to PDF (chromium), its printed pages and PDF bytes."""
+    ids = re.findall(r'<input type="checkbox" value="([^"]+)"', (site / "session" / "index.html").read_text("utf-8"))
+    picked = ids[:: max(1, len(ids) // count)][:count]
+    with chromium() as browser:
+        page = browser.new_page()
+        start = time.perf_counter()
+        page.goto(f"{base}session/sheet/#items={','.join(picked)}&lang=kk,ru")
+        page.wait_for_selector("body[data-session-ready]")
+        drawn = time.perf_counter() - start
+        start = time.perf_counter()
+        printed = page.pdf(prefer_css_page_size=True)
+        seconds = time.perf_counter() - start
+        page.close()
+    return drawn, seconds, len(PdfReader(io.BytesIO(printed)).pages), len(printed)
+
+
 def offline_weight(site: Path) -> tuple[int, int]:
     """What reading offline adds to a page, gzipped: the control and head links in its HTML, and the script that
     registers the worker; and the worker itself (loaded only once a reader saves)."""
@@ -288,8 +309,10 @@ def pdf_figures(project: Path, site: Path) -> tuple[float, dict[str, tuple[int, 
     wall = time.perf_counter() - start
     by_language = {}
     for lang in LANGUAGES:
-        mine = [pdf for pdf in made if pdf.path.parent == site / url_prefix(lang) / "pdf"]
+        mine = [pdf for pdf in made if pdf.path.parent == site / url_prefix(lang) / "pdf" and not pdf.path.name.endswith(f".{'-'.join(PAIR)}.pdf")]
         by_language[lang] = (len(mine), sum(pdf.seconds for pdf in mine))
+    pairs = [pdf for pdf in made if pdf.path.name.endswith(f".{'-'.join(PAIR)}.pdf")]
+    by_language["-".join(PAIR)] = (len(pairs), sum(pdf.seconds for pdf in pairs))
     largest = max(made, key=lambda pdf: pdf.size)
     return wall, by_language, (largest.path.relative_to(site).as_posix(), largest.size)
 
@@ -322,6 +345,10 @@ def main() -> None:
             assess = [path.read_bytes() for path in (site / "assets/javascripts/assess.js", site / "assets/stylesheets/assess.css")]
             packs = {lang: read_pack(site, lang) for lang in LANGUAGES}
             added, worker = offline_weight(site)
+            builder = [path.read_bytes() for path in (site / "assets/javascripts/session.js", site / "assets/stylesheets/session.css")]
+            pieces = [(site / url_prefix(lang) / "session" / "pieces.js").read_bytes() for lang in LANGUAGES]
+            with served(site) as base:
+                drawn, printing, printed_pages, printed_bytes = session_figures(site, base)
             wall, by_language, (largest, size) = pdf_figures(project, site)
             with_pdfs = add_pdfs(site)
         name, raw, zipped = weights[0]
@@ -332,6 +359,14 @@ def main() -> None:
             paths = (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))
             print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in paths))
         print(f"self-assessment script and styles: {sum(map(len, assess)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in assess) / 1024:.1f} KiB gzipped; goal < 20 KB)")
+        print(
+            f"session builder script and styles: {sum(map(len, builder)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in builder) / 1024:.1f} KiB gzipped; goal < 20 KB); "
+            f"pieces per language, fetched by its print view: {statistics.mean(map(len, pieces)) / 1024:.0f} KiB ({statistics.mean(len(gzip.compress(b)) for b in pieces) / 1024:.0f} KiB gzipped)"
+        )
+        print(
+            f"a 30-piece session in kk+ru (chromium): drawn {drawn * 1000:.0f} ms after opening its print view; "
+            f"printed to PDF in {printing:.1f} s ({printed_pages} pages, {printed_bytes / 1024:.0f} KiB)"
+        )
         for lang, pack in packs.items():
             pdf_bytes = sum(entry.bytes for entry in with_pdfs[lang].pdfs)
             print(
@@ -351,7 +386,7 @@ def main() -> None:
             )
         print(f"all PDFs, 3 languages, 2 at a time: {wall:.1f} s (goal < 60 s)")
         for lang, (count, seconds) in by_language.items():
-            print(f"  {lang}: {count} PDFs, {seconds:.1f} s of rendering")
+            print(f"  {lang}: {count} PDFs, {seconds:.1f} s of rendering" + (" (the handouts in both languages side by side: the time they add)" if "-" in lang else ""))
         print(f"largest PDF:                      {largest}: {size / 1024:.0f} KiB (goal < 5 MB)")
         print("growth with synthetic content (handbook size = 20 pages and 400 items per language):")
         baseline = None

@@ -159,6 +159,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 MARKDOWN_LOOKALIKE = "Quality *of* _teaching_ `x` [a](http://e.org) a\\b | { #y }"  # Markdown in a data text
 REPO_URL, SITE_URL = "https://github.com/cpm/handbook", "https://cpm.example/handbook/"
 CHANGED_SOURCE = ("Көшбасшылық негізінен тиісті курстарға", "Көшбасшылық әдетте тиісті курстарға")
+REMOVED_ITEM = ("esrc_impact.yml", "esrc-capacity-building")  # an item no other data or page names
 
 
 def add_rubric(project: Path) -> None:
@@ -179,8 +180,8 @@ def add_rubric(project: Path) -> None:
 def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A copy of the project as editors might change it, and its site, built once with the repository's and the
     site's addresses set: a new rubric (add_rubric), a changed Kazakh source text of the development rubric
-    (CHANGED_SOURCE), HTML and Markdown characters in two English factor names. One build for several tests, each
-    reading what its own change touched."""
+    (CHANGED_SOURCE), HTML and Markdown characters in two English factor names, an item removed (REMOVED_ITEM). One
+    build for several tests, each reading what its own change touched."""
     project = copy_project(tmp_path_factory.mktemp("edited") / "project")
     add_rubric(project)
     rubric = project / "data" / "development_rubric.yml"
@@ -190,6 +191,10 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     factors = project / "data" / "ten_factors.yml"
     text = factors.read_text("utf-8").replace("en: Moral purpose", "en: \"Moral purpose 3 < 5 & 'q' <3\"")
     factors.write_text(text.replace("en: Quality of teaching", f"en: '{MARKDOWN_LOOKALIKE}'"), "utf-8")
+    removed = project / "data" / REMOVED_ITEM[0]
+    data = read_data(removed)
+    data["items"] = [item for item in data["items"] if item["id"] != REMOVED_ITEM[1]]
+    removed.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
     site = project.with_name("site")
     result = mkdocs_build(project, site, HANDBOOK_REPO_URL=REPO_URL, HANDBOOK_SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stderr
