@@ -92,6 +92,7 @@ def test_the_builder_is_in_the_navigation_next_to_the_handouts_and_says_what_it_
     links = [a["href"].rstrip("/").split("/")[-1] for a in nav]
     assert links[links.index("handouts") + 1] == "session"
     page = soup(site, lang, "session")
+    assert page.select_one(".md-sidebar--primary").has_attr("hidden"), "the builder has the page's whole width"
     nojs = page.select_one(".hb-session__nojs")
     assert nojs.find("a", href=re.compile(r"handouts/$")), "links to the fixed handouts"
     assert page.select_one(".hb-session__form").has_attr("hidden"), "the form shows when its script runs"
