@@ -16,7 +16,7 @@ from handbook.urls import SESSION, Urls, root_of
 SCRIPT = "assets/javascripts/session.js"
 STYLE = "assets/stylesheets/session.css"
 # The strings the print view prints, in each of the handout's languages.
-SHEET_STRINGS = ("session.date", "session.place", "session.notes", "discussion.notes", "form.name", "form.school", "form.date", "print.page")
+SHEET_STRINGS = ("session.date", "session.place", "discussion.notes", "form.name", "form.school", "form.date", "print.page")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def groups(renderer: Renderer, lang: Lang, pages: list[str]) -> list[Group]:
         name = renderer.name(lang, file_id)
         labels = []
         for piece in own:
-            label = name if piece.part == "figure" else renderer.label(lang, piece.id).removeprefix(f"{name} — ")
+            label = name if piece.part == "figure" else renderer.label(lang, piece.id).removeprefix(f"{name} — ").removeprefix(f"{name}: ")
             if isinstance(item := project.item(piece.id), Source):  # a cited work is named by its author and year
                 label = f"{item.author.in_(lang)} ({item.year})" if item.year else item.author.in_(lang)
             if piece.part == "column":

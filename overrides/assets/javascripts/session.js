@@ -426,6 +426,7 @@
 
     window.addEventListener("hashchange", draw);
     body.querySelector(".hb-session__nojs").hidden = true;
+    if (window.parent !== window) body.querySelector(".hb-sheet__bar").hidden = true;  // the builder's preview
     draw();
   }
 
