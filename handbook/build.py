@@ -55,11 +55,12 @@ class LanguageBuild:
     assessable: dict[str, Assessment]
     renderer: Renderer = field(init=False)
     _serials: Iterator[int] = field(init=False, default_factory=lambda: itertools.count(1))  # the tooltips' ids
+    drawn: dict[tuple[str, ...], str] = field(default_factory=dict)  # pieces drawn: one for every language of a build
     _controls: dict[tuple[str, bool], str] = field(init=False, default_factory=dict)  # offline_control, by depth
     order: list[str] = field(init=False, default_factory=list)  # the pages' slugs in the navigation's order
 
     def __post_init__(self) -> None:
-        self.renderer = Renderer(self.site, self.folders)
+        self.renderer = Renderer(self.site, self.folders, self.drawn)
 
     @property
     def urls(self) -> Urls:

@@ -77,6 +77,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._statuses: dict[str, FileStatus] = {}
         self._assessable: dict[str, Assessment] = {}
         self.builds: list[_Build] = []  # innermost last
+        self._drawn: dict[tuple[str, ...], str] = {}  # the pieces this build's languages draw, each once
         self.page: PageState | None = None
         self._404: bytes | None = None
         self.serving = False
@@ -166,9 +167,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """A language's build begins (static-i18n has set its language and site name)."""
         lang: Lang = config.theme["language"]
-        if not self.builds and self.serving:
-            self._keep_previous(Path(config.site_dir))
-        language = LanguageBuild(self._site, lang, config.site_name, config.site_url, config.use_directory_urls, self._statuses, self._assessable)
+        if not self.builds:
+            self._drawn = {}  # a new build draws its pieces anew (a template may have changed under `mkdocs serve`)
+            if self.serving:
+                self._keep_previous(Path(config.site_dir))
+        language = LanguageBuild(self._site, lang, config.site_name, config.site_url, config.use_directory_urls, self._statuses, self._assessable, self._drawn)
         self.builds.append(_Build(language, language.macros(self._page), kept=lang not in self._touched and self._previous is not None))
 
     @event_priority(-150)  # after static-i18n (-100), which picks the files of the language being built

@@ -28,7 +28,9 @@ from handbook.views import TEMPLATES, has_view, template_name
 # What Markdown would take for markup in a text: the templates' HTML stands in Markdown pages, and headings and
 # cells are read as Markdown again (md_in_html, span level), so `Moral *purpose*` came out in italics and a final
 # `{ #x }` was taken for attributes. (Not `#`, which links need as it is: block-level Markdown never reaches them.)
-_MARKUP = re.compile(r"[&<>\"'\\`*_\[\]{}]")
+_MARKUP = "&<>\"'\\`*_[]{}"
+# Each as its character reference (str.translate, in one pass): HTML's five as markupsafe escapes them, the rest by number.
+_REFERENCES = str.maketrans({char: str(escape(char)) if char in "&<>\"'" else f"&#{ord(char)};" for char in _MARKUP})
 
 
 def _text_of(field: str, lang: Lang) -> Callable[[Any], str]:
@@ -103,7 +105,7 @@ def literal(context: Context, value: object) -> object:
     if isinstance(value, Corrected):
         return Markup(context.environment.get_template("printed.html").render(parts=corrected_parts(value), ui=context["ui"]))
     if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(_MARKUP.sub(lambda found: escape(found.group()) if found.group() in "&<>\"'" else f"&#{ord(found.group())};", value))
+        return Markup(value.translate(_REFERENCES))
     return value
 
 
@@ -163,8 +165,10 @@ def environment(templates: Path) -> Environment:
 class Renderer:
     """Renders the project's data with autoescaping Jinja templates."""
 
-    def __init__(self, site: Site, folders: bool = True) -> None:
+    def __init__(self, site: Site, folders: bool = True, drawn: dict[tuple[str, ...], str] | None = None) -> None:
         self.site = site
+        self.drawn = {} if drawn is None else drawn  # pieces drawn, by what they depend on: shared by a build's languages
+        self._made: dict[tuple[str, str, str], dict[str, Any]] = {}  # the helpers of each language and depth
         self.urls = Urls(folders, site.indexes)
         self.project = site.project
         self.env = environment(self.project.root / TEMPLATES)
@@ -218,20 +222,31 @@ class Renderer:
     def render(self, template: str, lang: Lang, root: str, **context: Any) -> str:
         """A template rendered for one language, without blank lines (they would end Markdown's raw HTML block)."""
         with timed("render"):
-            html = self.env.get_template(template).render(
-                lang=lang,
-                root=root,
-                ui=partial(self.ui, lang),
-                href=partial(self.href, lang, root),
-                name=partial(self.name, lang),
-                label=partial(self.label, lang),
-                page=partial(self.page, lang, root),
-                link=Links(self.urls, lang, root),
-                find=self.project.item,
-                number=self.numbers.get,
-                **({"anchor": ""} | context),
-            )
+            values = self._helpers(lang, root, context.get("anchor", "")) | context
+            html = self.env.get_template(template).render(values)
         return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def _helpers(self, lang: Lang, root: str, anchor: str) -> dict[str, Any]:
+        """What every template may call, for one language at one depth, with `parts` (parts.html's macros) bound to
+        them: made once, not at every render (a module imported with context is made anew each time)."""
+        key = (lang, root, anchor)
+        if key not in self._made:
+            helpers: dict[str, Any] = {
+                "lang": lang,
+                "root": root,
+                "anchor": anchor,
+                "ui": partial(self.ui, lang),
+                "href": partial(self.href, lang, root),
+                "name": partial(self.name, lang),
+                "label": partial(self.label, lang),
+                "page": partial(self.page, lang, root),
+                "link": Links(self.urls, lang, root),
+                "find": self.project.item,
+                "number": self.numbers.get,
+            }
+            helpers["parts"] = self.env.get_template("parts.html").make_module(helpers)
+            self._made[key] = helpers
+        return self._made[key]
 
     def show(self, lang: Lang, file_id: str, view: str = "", root: str = "", level: int = 2) -> str:
         """One data file as HTML in `lang`; named items become headings of `level`."""
@@ -247,7 +262,10 @@ class Renderer:
         anchors start with `anchor` (the same piece stands in two languages on one page)."""
         doc = self.project.docs[piece.file]
         view = view or ("table" if doc.kind == "glossary" else "")  # a term alone, without the glossary's index
-        return self.render(template_name(doc.kind, view), lang, root, doc=narrowed(doc, piece), level=3, anchor=anchor)
+        key = (lang, piece.id, view, root, anchor, str(self.urls.folders))
+        if key not in self.drawn:
+            self.drawn[key] = self.render(template_name(doc.kind, view), lang, root, doc=narrowed(doc, piece), level=3, anchor=anchor)
+        return self.drawn[key]
 
     def assessment(self, lang: Lang, root: str, assessment: Assessment, known: dict[str, Assessment]) -> str:
         """The self-assessment form of one data file in `lang`, with what its script needs to check any file of

@@ -11,6 +11,7 @@ from handbook.model import Source
 from handbook.pieces import TABLES, Piece, pieces, within
 from handbook.qr import online
 from handbook.render import Renderer
+from handbook.timing import timed
 from handbook.urls import SESSION, Urls, root_of
 
 SCRIPT = "assets/javascripts/session.js"
@@ -84,9 +85,11 @@ def pieces_script(renderer: Renderer, lang: Lang, site_url: str | None) -> tuple
         code = online(site_url, Urls().page(lang, slug))
         if code is not None:
             codes[slug] = {"address": code.address, "svg": str(code.svg)}
+    with timed("pieces"):  # rendering, reported apart by the bench (the builder's, not the pages')
+        drawn = {piece.id: {"file": piece.file, "html": renderer.piece(lang, piece, "", root, f"{lang}-")} for piece in found.values()}
     data = {
         "lang": lang,
-        "pieces": {piece.id: {"file": piece.file, "html": renderer.piece(lang, piece, "", root)} for piece in found.values()},
+        "pieces": drawn,
         "files": {file_id: {"page": homes[file_id], "table": project.docs[file_id].kind in TABLES, "landscape": bool(getattr(project.docs[file_id], "landscape", False))} for file_id in sorted(files)},
         "qr": codes,
         "strings": {key: renderer.ui(lang, key) for key in SHEET_STRINGS},

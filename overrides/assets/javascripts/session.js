@@ -91,7 +91,9 @@
       var hash = write(state);
       history.replaceState(null, "", hash);
       opener.href = sheet + hash;
-      if (preview.contentWindow && preview.getAttribute("src") !== sheet + hash) preview.setAttribute("src", sheet + hash);
+      preview.hidden = !chosen().length;  // the print view (and its pieces) loads once there is something to show
+      root.querySelector("[data-session-print]").disabled = preview.hidden;
+      if (!preview.hidden && preview.getAttribute("src") !== sheet + hash) preview.setAttribute("src", sheet + hash);
     }
 
     function changed(focus) { show(focus); save(); }
