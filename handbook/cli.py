@@ -1,4 +1,4 @@
-"""The `handbook` command: validate, build, pdf, status, stamp, export and schema."""
+"""The `handbook` command: validate, build, pdf, offline, status, stamp, export, schema and release-ids."""
 
 import argparse
 import json
@@ -61,6 +61,7 @@ def parser() -> argparse.ArgumentParser:
     stamp.add_argument("paths", nargs="+", type=Path, help="the data files whose translations are up to date")
     stamp.add_argument("--id", help="only this item (default: every item of the files)")
     stamp.add_argument("--lang", choices=LANGUAGES, help="only this language (default: every translated language)")
+    commands.add_parser("release-ids", help="record the ids readers' self-assessment answers are stored under, as released (released-ids.yml)")
     schema = commands.add_parser("schema", help="write schemas/*.schema.json from the model")
     schema.add_argument("--check", action="store_true", help="only say whether the schemas are stale (exit 1 if so)")
     return main
@@ -95,6 +96,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "stamp":
         return stamp_files(root, args.paths, args.id, args.lang)
+    if args.command == "release-ids":
+        from datetime import date
+
+        from handbook.assess import RELEASED, release_ids
+
+        (root / RELEASED).write_text(release_ids(load_project(root), date.today().isoformat()), "utf-8")
+        print(f"wrote {RELEASED}")
+        return 0
     if args.command == "status":
         from handbook import editorial
         from handbook.status import FORMATS as STATUS_FORMATS

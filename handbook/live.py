@@ -14,7 +14,7 @@ from handbook.status import FileStatus
 # What a build reads besides the code: a change anywhere else here (the theme, a template, mkdocs.yml, the Latin
 # table) may change every language; a page changes its own language; a data file, the languages whose texts it
 # changed (`digest`).
-SOURCES = ("docs", "data", "glossary.yml", "kazakh-latin.yml", "macros", "overrides", "mkdocs.yml")
+SOURCES = ("docs", "data", "glossary.yml", "kazakh-latin.yml", "released-ids.yml", "macros", "overrides", "mkdocs.yml")
 Snapshot = dict[str, tuple[int, int]]
 
 

@@ -155,6 +155,7 @@ class ListItem(Strict):
     editorial: Editorial | None = Field(None, description="the item (its name, its place) is the editors' reconstruction, not printed in the source")
     note: str | None = Field(None, description="an editor's note, never shown to readers")
     origin: Origins | None = Field(None, description="overrides the file's origin for this item")
+    renamed_from: list[Id] = Field([], description="the ids it had in earlier releases: readers' self-assessment answers stored under them move to it")
 
     @model_validator(mode="after")
     def _named_or_told(self) -> "ListItem":
@@ -174,6 +175,7 @@ class Doc(Strict):
     origin: Origins
     editorial: Editorial | None = Field(None, description="the whole (its title, order, layout or links) is in part the editors' reconstruction, not printed in the source")
     note: str | None = Field(None, description="an editor's note, never shown to readers")
+    renamed_from: list[Id] = Field([], description="the ids the file had in earlier releases: readers' self-assessment answers stored under them move to it")
 
     def located(self) -> list[tuple[Loc, Any]]:
         """Every item that has an id, with its place in the file."""
@@ -229,6 +231,7 @@ class MatrixRow(Strict):
     editorial: Editorial | None = Field(None, description="the row (its name, or how its statements are split between the columns) is the editors' reconstruction")
     note: str | None = None
     origin: Origins | None = None
+    renamed_from: list[Id] = Field([], description="the ids it had in earlier releases: readers' self-assessment answers stored under them move to it")
 
 
 class MatrixDoc(Doc):

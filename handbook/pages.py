@@ -7,6 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from handbook import terms
+from handbook.assess import check_released
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from handbook.load import field_path, not_utf8
 from handbook.model import ORIGIN_PATTERN, SourcesDoc
@@ -142,10 +143,11 @@ def check_front_matter(shown: str, lines: list[str]) -> list[Problem]:
 
 
 def check_pages(site: Site) -> list[Problem]:
-    """Problems in every page, pages missing in a language, and uses of avoided variants in pages and data."""
+    """Problems in every page, pages missing in a language, uses of avoided variants in pages and data, and released
+    self-assessment ids gone without a record (assess.check_released)."""
     rules = terms.avoided(site.project)
     problems = [problem for path in page_paths(site.project.root) for problem in check_page(site, path, rules)]
-    return problems + terms.check_data(site.project, rules) + check_parity(site.project.root, LANGUAGES) + check_cited_pages(site)
+    return problems + terms.check_data(site.project, rules) + check_parity(site.project.root, LANGUAGES) + check_cited_pages(site) + check_released(site.project)
 
 
 def data_homes(root: Path) -> dict[str, str]:

@@ -10,7 +10,7 @@ from handbook.pack import PAIR, pack, paired
 from handbook.project import BOOK, Project
 from handbook.urls import Urls
 
-SOURCES = ("docs", "data", "glossary.yml", "kazakh-latin.yml", "macros", "overrides", "handbook", "mkdocs.yml")
+SOURCES = ("docs", "data", "glossary.yml", "kazakh-latin.yml", "released-ids.yml", "macros", "overrides", "handbook", "mkdocs.yml")
 
 
 @dataclass(frozen=True)

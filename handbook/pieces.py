@@ -52,3 +52,9 @@ def narrowed(doc: Doc, piece: Piece) -> Doc:
 def within(doc: Doc, piece: Piece) -> list[str]:
     """The ids a piece holds: its own, and for a figure every box of it (what search results point at)."""
     return [doc.id, *(item.id for _, item in doc.located())] if piece.part == "figure" else [piece.id]
+
+
+def renamed(project: Project) -> dict[str, str]:
+    """Each id an item or data file had in an earlier release (`renamed_from`) with its id now: a link naming a piece
+    by its old id still finds it."""
+    return {old: thing.id for doc in project.docs.values() for _, thing in [((), doc), *doc.located()] for old in getattr(thing, "renamed_from", [])}

@@ -163,6 +163,26 @@ def check_portfolios(documents: list[tuple[Document, DataDoc]]) -> list[Problem]
     return problems
 
 
+def check_renames(documents: list[tuple[Document, DataDoc]], owner: dict[str, str]) -> list[Problem]:
+    """An id given up (`renamed_from`) is no id of the data now, and only one item or file took its place."""
+    problems: list[Problem] = []
+    claimed: dict[str, str] = {}
+    for doc, model in documents:
+        for loc, thing in [((), model), *model.located()]:
+            for n, old in enumerate(getattr(thing, "renamed_from", [])):
+                at = (*loc, "renamed_from", n)
+                line, col = position(doc.data, at)
+                if old in owner:
+                    message = f"{old!r} is an id of the data now (in {owner[old]}): nothing was renamed from it"
+                elif old in claimed:
+                    message = f"{old!r} is recorded as renamed already, at {claimed[old]}"
+                else:
+                    claimed[old] = f"{doc.path}:{line}"
+                    continue
+                problems.append(Problem(doc.path, line, col, field_path(at), message))
+    return problems
+
+
 def check_ids(documents: list[tuple[Document, DataDoc]], unchecked: frozenset[str] | set[str] = frozenset()) -> tuple[dict[str, str], list[Problem]]:
     """Find duplicate ids (reported at every place they stand) and references to unknown ids (those in `unchecked`,
     from files that failed, are not reported)."""
@@ -217,7 +237,7 @@ def read_project(root: Path, paths: list[Path] | None = None) -> tuple[Project, 
             unchecked |= _ids_written(path)
     with timed("validate"):
         owner, found = check_ids(documents, unchecked)
-    problems += found + check_handouts(root, documents) + check_portfolios(documents)
+    problems += found + check_renames(documents, owner) + check_handouts(root, documents) + check_portfolios(documents)
     if (root / latin.TABLE).is_file():  # the build needs it (handbook.search); a folder of data files alone does not
         problems += latin.check(root)[1]
     project = Project(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
 from handbook.model import Source
-from handbook.pieces import TABLES, Piece, pieces, within
+from handbook.pieces import TABLES, Piece, pieces, renamed, within
 from handbook.qr import online
 from handbook.render import Renderer
 from handbook.timing import timed
@@ -61,7 +61,8 @@ def builder(renderer: Renderer, lang: Lang, root: str, order: list[str]) -> str:
     pages = list(dict.fromkeys(group.page for group in listed))
     titles = renderer.site.titles.get(lang, {})
     languages = [(one, NATIVE_NAMES[one]) for one in LANGUAGES]
-    return renderer.render("session.html", lang, root, groups=listed, pages=[(slug, titles.get(slug, slug)) for slug in pages], languages=languages, script=SCRIPT, style=STYLE)
+    pages_shown = [(slug, titles.get(slug, slug)) for slug in pages]
+    return renderer.render("session.html", lang, root, groups=listed, pages=pages_shown, languages=languages, renamed=renamed(renderer.project), script=SCRIPT, style=STYLE)
 
 
 def sheet_page(renderer: Renderer, lang: Lang, site_name: str) -> tuple[str, str]:
@@ -92,6 +93,7 @@ def pieces_script(renderer: Renderer, lang: Lang, site_url: str | None) -> tuple
         "pieces": drawn,
         "files": {file_id: {"page": homes[file_id], "table": project.docs[file_id].kind in TABLES, "landscape": bool(getattr(project.docs[file_id], "landscape", False))} for file_id in sorted(files)},
         "qr": codes,
+        "renamed": renamed(project),
         "strings": {key: renderer.ui(lang, key) for key in SHEET_STRINGS},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

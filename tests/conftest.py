@@ -25,7 +25,7 @@ from handbook.cli import main as cli_main
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 LANGS = ("kk", "ru", "en")
-PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "kazakh-latin.yml", "data", "docs", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "glossary.yml", "kazakh-latin.yml", "released-ids.yml", "data", "docs", "macros", "overrides")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

@@ -241,7 +241,7 @@ def test_a_malformed_file_is_reported_and_changes_nothing(context: BrowserContex
 
 
 @browser_only
-def test_unknown_ids_are_listed_and_the_rest_is_used(context: BrowserContext, base_url: str) -> None:
+def test_unknown_ids_are_listed_or_kept_aside_and_the_rest_is_used(context: BrowserContext, base_url: str) -> None:
     page = open_rubric(context, base_url, "en")
     data = {
         **VALID,
@@ -254,7 +254,9 @@ def test_unknown_ids_are_listed_and_the_rest_is_used(context: BrowserContext, ba
     page.set_input_files(".hb-assess input[type=file]", files=[{"name": "a.json", "mimeType": "application/json", "buffer": json.dumps(data).encode()}])
     page.wait_for_function("document.querySelector('.hb-assess__alert').textContent !== ''")
     alert = page.inner_text(".hb-assess__alert")
-    assert "no-such-rubric" in alert and "development-rubric/rubric-nothing" in alert and "rubric-community: level 9" in alert
+    assert "no-such-rubric" in alert and "rubric-community: level 9" in alert
+    assert "rubric-nothing" not in alert and page.locator(".hb-assess__aside").is_visible(), "an answer to a criterion not known is kept aside"
+    assert stored(page)["assessments"]["development-rubric"]["answers"]["rubric-nothing"] == {"level": 1}
     assert page.is_checked(level("rubric-leadership", 4)) and not page.is_checked(level("rubric-community", 4))
     assert stored(page)["assessments"]["portfolio-standards"]["answers"]["standard-2-1"]["status"] == "in-progress"
 

@@ -46,15 +46,47 @@
     return Object.keys(clean).length ? clean : null;
   }
 
+  /* An answer to a criterion the handbook no longer has is kept aside, as the file format allows any answer. */
+  var ASIDE = { levels: 9, statuses: ["not-started", "in-progress", "collected"] };
+
   function cleanAnswers(answers, definition, where, skip) {
     var clean = {};
     if (!isObject(answers)) return clean;
     Object.keys(answers).forEach(function (criterion) {
-      if (definition.criteria.indexOf(criterion) < 0) { skip.push(where + "/" + criterion); return; }
-      var answer = cleanAnswer(answers[criterion], definition, where + "/" + criterion, skip);
+      var known = definition.criteria.indexOf(criterion) >= 0, answer = answers[criterion];
+      var rules = known ? definition : { levels: ASIDE.levels, statuses: ASIDE.statuses, evidence: isObject(answer) && Array.isArray(answer.types) ? answer.types.filter(function (t) { return typeof t === "string"; }) : [] };
+      answer = cleanAnswer(answer, rules, where + "/" + criterion, skip);
       if (answer) clean[criterion] = answer;
     });
     return clean;
+  }
+
+  /* Answers stored under an earlier release's ids, carried over to today's (each definition's `movedFrom` for the
+     assessment, `renamed` for its criteria and evidence types); whether anything moved. An answer already given
+     under the new id wins; the old one then stays, kept aside. */
+  function migrate(assessments, config) {
+    var moved = false;
+    Object.keys(config.definitions).forEach(function (id) {
+      var definition = config.definitions[id], renamed = definition.renamed || {};
+      (definition.movedFrom || []).forEach(function (old) {
+        if (isObject(assessments[old]) && !assessments[id]) { assessments[id] = assessments[old]; delete assessments[old]; moved = true; }
+      });
+      var record = assessments[id];
+      if (!isObject(record)) return;
+      [record].concat(Array.isArray(record.snapshots) ? record.snapshots : []).forEach(function (holder) {
+        if (!isObject(holder) || !isObject(holder.answers)) return;
+        Object.keys(holder.answers).forEach(function (old) {
+          var answer = holder.answers[old];
+          if (isObject(answer) && Array.isArray(answer.types) && answer.types.some(function (type) { return renamed[type]; })) {
+            answer.types = answer.types.map(function (type) { return renamed[type] || type; });
+            moved = true;
+          }
+          var now = renamed[old];
+          if (now && !holder.answers[now]) { holder.answers[now] = answer; delete holder.answers[old]; moved = true; }
+        });
+      });
+    });
+    return moved;
   }
 
   /* A file's assessments that this site knows, cleaned; throws the key of the message when the file is unusable. */
@@ -63,6 +95,7 @@
     try { data = JSON.parse(text); } catch (error) { throw { key: "import-not-json" }; }
     if (!isObject(data) || data.format !== config.format || !isObject(data.assessments)) throw { key: "import-not-ours" };
     if (data.version !== config.version) throw { key: "import-version", version: String(data.version) };
+    migrate(data.assessments, config);
     var records = {};
     Object.keys(data.assessments).forEach(function (id) {
       var definition = config.definitions[id], record = data.assessments[id];
@@ -100,7 +133,10 @@
   Assessment.prototype.load = function () {
     try {
       var text = localStorage.getItem(KEY), data = text ? JSON.parse(text) : null;
-      if (isObject(data) && isObject(data.assessments) && data.version === this.config.version) return data;
+      if (isObject(data) && isObject(data.assessments) && data.version === this.config.version) {
+        if (migrate(data.assessments, this.config)) localStorage.setItem(KEY, JSON.stringify(data)); // ids renamed since
+        return data;
+      }
       if (text) localStorage.setItem(KEY + ":unreadable", text); // keep what cannot be read, never overwrite it silently
     } catch (error) {
       this.say(this.strings["storage-error"], true);
@@ -120,6 +156,7 @@
       });
       localStorage.setItem(KEY, JSON.stringify(latest));
       this.store = latest;
+      this.persist();
       this.say(this.strings.saved + " · " + new Date().toLocaleTimeString(this.config.lang, { hour: "2-digit", minute: "2-digit" }));
       this.say("", true);
       return true;
@@ -127,6 +164,20 @@
       this.say(this.strings["storage-error"], true);
       return false;
     }
+  };
+
+  /* Ask, at the first save in this browser, that it keep the answers however short of space it runs; if it will
+     not, say so beside the answers from then on and remind the reader to export (asked once: asking again does not
+     change the browser's answer). */
+  Assessment.prototype.persist = function () {
+    var self = this, asked = KEY + ":persist";
+    this.section.querySelector(".hb-assess__keep").hidden = localStorage.getItem(asked) !== "refused";
+    if (!navigator.storage || !navigator.storage.persist || localStorage.getItem(asked)) return;
+    localStorage.setItem(asked, "asked");
+    navigator.storage.persisted().then(function (kept) { return kept || navigator.storage.persist(); }).then(function (kept) {
+      localStorage.setItem(asked, kept ? "kept" : "refused");
+      self.section.querySelector(".hb-assess__keep").hidden = kept;
+    });
   };
 
   Assessment.prototype.record = function () {
@@ -173,6 +224,22 @@
     this.section.querySelector(".hb-assess__count").textContent = fill(this.strings.answered, { n: done, total: this.definition.criteria.length });
     this.summarise(answers);
     this.progress();
+    this.aside(answers);
+  };
+
+  /* Answers to criteria the handbook no longer has: listed, never dropped (they are exported with the rest). */
+  Assessment.prototype.aside = function (answers) {
+    var self = this, criteria = this.definition.criteria;
+    var gone = Object.keys(answers).filter(function (id) { return criteria.indexOf(id) < 0; });
+    var list = this.section.querySelector(".hb-assess__aside-list");
+    list.textContent = "";
+    gone.forEach(function (id) {
+      var item = document.createElement("li"), answer = answers[id];
+      item.dataset.criterion = id;
+      item.textContent = [id + ": " + self.value(answer)].concat(FIELDS.map(function (field) { return answer[field]; }).filter(Boolean)).join(" · ");
+      list.append(item);
+    });
+    this.section.querySelector(".hb-assess__aside").hidden = !gone.length;
   };
 
   /* The portfolio's counts per group of standards and status. */

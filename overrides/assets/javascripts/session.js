@@ -1,6 +1,7 @@
 /* The session builder (session/) and its print view (session/sheet/), from handbook/session.py.
 
-   - The state lives in the address's fragment, so a link reproduces the handout in any browser:
+   - The state lives in the address's fragment, so a link reproduces the handout in any browser (a piece named by
+     an id it had in an earlier release, `renamed_from`, is found under its id now):
      items=<id>,<id>,~,<id> (a ~ is a blank box for notes after the piece before it), lang=kk,ru (one language or
      two side by side), title, date, place, notes, form=1 (the name, school and date line).
    - The builder lists every piece as a checkbox; the chosen ones stand in order, moved by dragging or with the
@@ -46,6 +47,7 @@
     all(root, ".hb-session__piece input").forEach(function (input) { inputs[input.value] = input; });
     var known = all(form, "select[name=lang] option").map(function (option) { return option.value; });
     var strings = JSON.parse(root.querySelector("[data-session-strings]").textContent);
+    var renamed = JSON.parse(root.querySelector("[data-session-renamed]").textContent);  // an earlier id → today's
     var order = root.querySelector("[data-session-order]");
     var live = root.querySelector("[data-session-live]");
     var preview = root.querySelector("[data-session-preview]");
@@ -101,6 +103,7 @@
     function load() {
       state = read(location.hash, known);
       if (!state.langs.length) state.langs = [document.documentElement.lang];
+      state.items = state.items.map(function (id) { return renamed[id] || id; });
       var missing = state.items.filter(function (id) { return id !== BOX && !inputs[id]; });
       root.querySelector("[data-session-missing]").hidden = !missing.length;
       root.querySelector("[data-session-missing-ids]").textContent = missing.join(", ");
@@ -342,6 +345,7 @@
     function fill(state, data) {
       var first = data[0];
       var target = body.querySelector("[data-session-handout]");
+      state.items = state.items.map(function (id) { return first.renamed[id] || id; });
       var missing = state.items.filter(function (id) { return id !== BOX && !first.pieces[id]; });
       var ids = state.items.filter(function (id) { return id === BOX || first.pieces[id]; });
       var pieceIds = ids.filter(function (id) { return id !== BOX; });

@@ -1,0 +1,148 @@
+"""Nothing lost when the handbook changes: the ids readers' self-assessment answers are stored under are released
+(released-ids.yml); one that disappears must be recorded as renamed (`renamed_from`) or removed, or validation
+fails at its line; stored answers and old exported files under a renamed id are carried over in the browser, and
+answers to a criterion that is gone are kept aside and shown. The browser is asked to keep the answers."""
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from playwright.sync_api import Browser
+
+from conftest import ROOT, cli, copy_project, mkdocs_build, page_url, read_data, serving
+
+RELEASED = "released-ids.yml"
+RUBRIC = "school-practice/development-rubric"
+KEY = "cpm-handbook:self-assessment"
+UI = {item["id"]: item["text"] for item in read_data(ROOT / "data/ui.yml")["items"]}
+
+
+def rename_row(project: Path, old: str, new: str, record: bool) -> None:
+    """Rename one of the development rubric's themes in a copy of the project, recording it or not."""
+    path = project / "data" / "development_rubric.yml"
+    text = path.read_text("utf-8")
+    assert text.count(f"  - id: {old}\n") == 1
+    recorded = f"  - id: {new}\n    renamed_from: [{old}]\n" if record else f"  - id: {new}\n"
+    path.write_text(text.replace(f"  - id: {old}\n", recorded), "utf-8")
+
+
+def test_the_released_ids_are_every_id_answers_are_stored_under(tmp_path: Path) -> None:
+    released = read_data(ROOT / RELEASED)
+    rubric = read_data(ROOT / "data" / "development_rubric.yml")
+    portfolio = read_data(ROOT / "data" / "portfolio_standards.yml")
+    figure = read_data(ROOT / "data" / "action_research_figure.yml")
+    assert released["ids"]["development-rubric"] == ["development-rubric", *(row["id"] for row in rubric["rows"])]
+    boxes = [box["id"] for tier in figure["tiers"] for box in tier.get("boxes", [])]
+    assert released["ids"]["portfolio-standards"] == ["portfolio-standards", *(item["id"] for item in portfolio["items"]), *boxes]
+    table = read_data(ROOT / "data" / "competencies.yml")
+    columns = [column["id"] for column in table["columns"]]
+    statements = [f"{row['id']}.{c}.{n}" for row in table["rows"] for c in columns for n in range(1, len(row["cells"].get(c, [])) + 1)]
+    assert released["ids"]["competencies-table"] == ["competencies-table", *statements]
+    project = copy_project(tmp_path / "project")
+    result = cli(project, "release-ids")
+    assert result.returncode == 0, result.stderr
+    written = read_data(project / RELEASED)
+    assert written["ids"] == released["ids"], "the repository's list is the data's ids: `handbook release-ids` after a release"
+
+
+def test_a_released_id_gone_without_a_record_fails_validation_at_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    rename_row(project, "rubric-leadership", "rubric-leading", record=False)
+    result = cli(project, "validate")
+    assert result.returncode == 1
+    lines = (project / RELEASED).read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() == "- rubric-leadership")
+    found = [p for p in result.stderr.splitlines() if p.startswith(f"{RELEASED}:{line}:")]
+    assert found and "'rubric-leadership'" in found[0] and "renamed_from" in found[0], result.stderr
+
+
+def test_a_rename_or_a_removal_on_record_passes(tmp_path: Path) -> None:
+    renamed = copy_project(tmp_path / "renamed")
+    rename_row(renamed, "rubric-leadership", "rubric-leading", record=True)
+    result = cli(renamed, "validate")
+    assert result.returncode == 0, result.stderr
+    removed = copy_project(tmp_path / "removed")
+    rename_row(removed, "rubric-leadership", "rubric-leading", record=False)
+    released = yaml.safe_load((removed / RELEASED).read_text("utf-8"))
+    released["removed"] = {"rubric-leadership": "split into two themes"}
+    (removed / RELEASED).write_text(yaml.safe_dump(released, allow_unicode=True), "utf-8")
+    result = cli(removed, "validate")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_id_renamed_from_one_in_use_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "development_rubric.yml"
+    text = path.read_text("utf-8").replace("  - id: rubric-leadership\n", "  - id: rubric-leadership\n    renamed_from: [rubric-community]\n")
+    path.write_text(text, "utf-8")
+    result = cli(project, "validate")
+    assert result.returncode == 1
+    assert re.search(r"data/development_rubric\.yml:50:\d+: rows\[0\]\.renamed_from\[0\]: 'rubric-community' is an id of the data now", result.stderr), result.stderr
+
+
+def test_answers_and_session_links_under_a_renamed_id_are_carried_over_and_answers_to_a_gone_one_kept_aside(browser: Browser, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    rename_row(project, "rubric-leadership", "rubric-leading", record=True)
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    old = {
+        "format": "cpm-handbook-self-assessment",
+        "version": 1,
+        "assessments": {
+            "development-rubric": {
+                "answers": {"rubric-leadership": {"level": 3, "evidence": "хаттамалар"}, "rubric-gone": {"level": 2, "next": "ask the mentor"}},
+                "snapshots": [{"name": "Autumn 2026", "date": "2026-10-01T09:00:00.000Z", "answers": {"rubric-leadership": {"level": 1}}}],
+            }
+        },
+    }
+    with serving(site) as base_url:
+        context = browser.new_context()
+        context.add_init_script(f"if (!localStorage.getItem({json.dumps(KEY)})) localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(old))});")
+        page = context.new_page()
+        page.goto(base_url + page_url("en", RUBRIC), wait_until="networkidle")
+        page.click(".hb-assess__toggle")
+        assert page.is_checked("#assess-development-rubric-rubric-leading-3"), "the stored answer moved to the new id"
+        assert page.input_value("#assess-development-rubric-rubric-leading-evidence") == "хаттамалар"
+        stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(KEY)})"))["assessments"]["development-rubric"]
+        assert "rubric-leadership" not in stored["answers"] and stored["answers"]["rubric-leading"]["level"] == 3
+        assert stored["snapshots"][0]["answers"] == {"rubric-leading": {"level": 1}}
+        aside = page.locator(".hb-assess__aside")
+        assert aside.is_visible() and UI["assess.aside"]["en"] in aside.inner_text()
+        page.click(".hb-assess__aside summary")
+        assert "rubric-gone" in aside.inner_text() and "ask the mentor" in aside.inner_text()
+        assert stored["answers"]["rubric-gone"] == {"level": 2, "next": "ask the mentor"}, "kept, not dropped"
+
+        page.evaluate(f"localStorage.removeItem({json.dumps(KEY)})")
+        exported = {**old, "exported": "2026-10-02T10:00:00Z"}
+        page.set_input_files(".hb-assess input[type=file]", files=[{"name": "old.json", "mimeType": "application/json", "buffer": json.dumps(exported).encode()}])
+        page.wait_for_function("document.querySelector('#assess-development-rubric-rubric-leading-3').checked")
+        stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(KEY)})"))["assessments"]["development-rubric"]
+        assert stored["answers"]["rubric-leading"]["level"] == 3 and stored["answers"]["rubric-gone"]["level"] == 2
+        assert "rubric-gone" not in page.inner_text(".hb-assess__alert"), "kept aside, not reported as skipped"
+
+        page.goto(base_url + page_url("en", "session") + "#items=moral-purpose,rubric-leadership&lang=en")
+        page.wait_for_selector(".hb-session__form:not([hidden])")
+        chosen = page.eval_on_selector_all("[data-session-order] [data-item]", "rows => rows.map(row => row.dataset.item)")
+        assert chosen == ["moral-purpose", "rubric-leading"], "a trainer's link keeps a renamed piece"
+        assert page.locator("[data-session-missing]").is_hidden()
+        page.goto(base_url + page_url("en", "session/sheet") + "#items=rubric-leadership&lang=en")
+        page.wait_for_selector("body[data-session-ready]")
+        assert page.eval_on_selector_all("[data-session-item]", "rows => rows.map(row => row.dataset.sessionItem)") == ["rubric-leading"]
+        context.close()
+
+
+def test_the_browser_is_asked_to_keep_the_answers_and_the_reader_told_if_it_will_not(browser: Browser, base_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + page_url("ru", RUBRIC), wait_until="networkidle")
+    page.click(".hb-assess__toggle")
+    page.click("label[for='assess-development-rubric-rubric-leadership-2']")
+    page.wait_for_function(f"['kept', 'refused'].includes(localStorage.getItem({json.dumps(KEY + ':persist')}))")
+    answer = page.evaluate(f"localStorage.getItem({json.dumps(KEY + ':persist')})")
+    kept = page.evaluate("navigator.storage.persisted()")
+    assert (answer == "kept") == kept
+    note = page.locator(".hb-assess__keep")
+    assert note.is_visible() == (not kept) and note.text_content() == UI["assess.not-persistent"]["ru"]
+    context.close()
