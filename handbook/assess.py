@@ -37,6 +37,10 @@ SCRIPT_STRINGS = (
     "snapshot-delete",
     "snapshot-delete-confirm",
     "seasons",
+    "now",
+    "chart-levels",
+    "chart-statuses",
+    "chart-table",
     *(f"status-{status}" for status in STATUSES),
 )
 Kind = Literal["rubric", "statements", "portfolio"]

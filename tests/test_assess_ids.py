@@ -146,3 +146,54 @@ def test_the_browser_is_asked_to_keep_the_answers_and_the_reader_told_if_it_will
     note = page.locator(".hb-assess__keep")
     assert note.is_visible() == (not kept) and note.text_content() == UI["assess.not-persistent"]["ru"]
     context.close()
+
+
+def chart_values(page, selector: str = ".hb-assess__charts") -> dict[str, dict[str, int]]:
+    """What a chart draws: each series' value per criterion (or group and status), read from the SVG's marks."""
+    return page.eval_on_selector(
+        selector,
+        """box => { const found = {};
+          box.querySelectorAll('[data-series]').forEach(series => {
+            found[series.dataset.series] = {};
+            series.querySelectorAll('[data-value]').forEach(mark => { found[series.dataset.series][mark.dataset.criterion] = Number(mark.dataset.value); });
+          });
+          box.querySelectorAll('rect[data-group]').forEach(bar => { (found[bar.dataset.group] = found[bar.dataset.group] || {})[bar.dataset.status] = Number(bar.dataset.value); });
+          return found; }""",
+    )
+
+
+def test_the_chart_draws_the_levels_chosen_now_and_in_each_snapshot_with_the_same_numbers_in_its_table(browser: Browser, base_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + page_url("kk", RUBRIC), wait_until="networkidle")
+    page.click(".hb-assess__toggle")
+    assert page.locator(".hb-assess__charts").is_hidden() and page.locator(".hb-assess__aside").is_hidden()
+    rows = [row["id"] for row in read_data(ROOT / "data" / "development_rubric.yml")["rows"]]
+    chosen = [{rows[0]: 1, rows[1]: 2}, {rows[0]: 2, rows[1]: 2, rows[2]: 1}, {rows[0]: 4, rows[2]: 3}]
+    names = ["Күз 2026", "Көктем 2027"]
+    for n, levels in enumerate(chosen):
+        for row, value in levels.items():
+            page.click(f"label[for='assess-development-rubric-{row}-{value}']")
+        if n < len(names):
+            page.fill(".hb-assess__snapshot input", names[n])
+            page.click("[data-action=snapshot]")
+    now = {**chosen[0], **chosen[1], **chosen[2]}
+    drawn = chart_values(page)
+    assert drawn == {names[0]: chosen[0], names[1]: {**chosen[0], **chosen[1]}, UI["assess.now"]["kk"]: now}
+    chart = page.locator(".hb-assess__charts svg")
+    assert chart.get_attribute("role") == "img" and UI["assess.chart-levels"]["kk"] in chart.locator("title").first.text_content()
+    table = page.eval_on_selector_all(".hb-assess__progress tbody tr", "rows => rows.map(row => [row.dataset.criterion, [...row.querySelectorAll('td')].map(td => td.textContent)])")
+    for criterion, cells in table:
+        expected = [str(series.get(criterion, "—")) for series in drawn.values()]
+        assert cells == expected, criterion
+    page.goto(base_url + page_url("ru", "school-practice/portfolio"), wait_until="networkidle")
+    page.click(".hb-assess__toggle")
+    page.click("label[for='assess-portfolio-standards-standard-2-1-in-progress']")
+    page.click("label[for='assess-portfolio-standards-standard-2-2-collected']")
+    bars = chart_values(page)
+    summary = page.eval_on_selector_all(
+        ".hb-assess__summary tr[data-group]", "rows => rows.map(row => [row.dataset.group, [...row.querySelectorAll('td')].map(td => [td.dataset.status, Number(td.textContent.split(' / ')[0])])])"
+    )
+    assert {group: dict(cells) for group, cells in summary} == bars
+    assert bars["2"] == {"not-started": 7, "in-progress": 1, "collected": 1}
+    context.close()

@@ -224,6 +224,7 @@
     this.section.querySelector(".hb-assess__count").textContent = fill(this.strings.answered, { n: done, total: this.definition.criteria.length });
     this.summarise(answers);
     this.progress();
+    this.charts();
     this.aside(answers);
   };
 
@@ -263,11 +264,167 @@
     return answer.level ? String(answer.level) : "—";
   };
 
+  /* ---- Charts: inline SVG, labelled in the page's language, readable in black and white (each series has its
+     own marker and dash, each status its own fill), each `role="img"` beside the table with the same numbers. ---- */
+  var SVG = "http://www.w3.org/2000/svg";
+  var MARKERS = ["M-4,-4h8v8h-8z", "M0,-5L5,4H-5z", "M0,-5L5,0L0,5L-5,0z", "M-4,-4L4,4M4,-4L-4,4"];  // square, triangle, diamond, cross
+  var DASHES = ["6 3", "2 3", "8 3 2 3", "1 2"];
+
+  function draw(tag, attributes, parent) {
+    var element = document.createElementNS(SVG, tag);
+    Object.keys(attributes).forEach(function (name) { element.setAttribute(name, attributes[name]); });
+    if (parent) parent.appendChild(element);
+    return element;
+  }
+
+  function text(content, attributes, parent) {
+    var element = draw("text", attributes, parent);
+    element.textContent = content;
+    return element;
+  }
+
+  /* A label broken into lines of about `size` characters, at most three. */
+  function lines(label, size) {
+    var found = [], line = "";
+    label.split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > size) { found.push(line); line = word; } else line = line ? line + " " + word : word;
+    });
+    found.push(line);
+    return found.length > 3 ? found.slice(0, 2).concat([found.slice(2).join(" ").slice(0, size - 1) + "…"]) : found;
+  }
+
+  /* A chart's frame: its size in pixels (it shrinks on a narrow screen), its title for screen readers. */
+  function frame(title, width, height) {
+    var svg = draw("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, role: "img", class: "hb-chart" });
+    var id = "chart-" + Math.random().toString(36).slice(2);
+    draw("title", { id: id }, svg).textContent = title;
+    svg.setAttribute("aria-labelledby", id);
+    return svg;
+  }
+
+  /* A profile: each criterion across, its level up, one line per snapshot (each its dash and marker) and now
+     (solid, dots). */
+  function profile(title, criteria, labels, series, levels) {
+    var step = Math.max(60, Math.min(150, 560 / criteria.length)), left = 30, top = 12, plot = 150;
+    var wrapped = labels.map(function (label) { return lines(label, Math.floor(step / 7)); });
+    var under = 16 * Math.max.apply(null, wrapped.map(function (l) { return l.length; })) + 10;
+    var width = left + step * criteria.length + 10, height = top + plot + under;
+    var rise = plot / levels;
+    var svg = frame(title, Math.max(width, 260), height + 18 * series.length + 4);
+    for (var n = 1; n <= levels; n++) {
+      var y = top + plot - n * rise + rise / 2;
+      draw("line", { x1: left, x2: width - 10, y1: y, y2: y, class: "hb-chart__grid" }, svg);
+      text(String(n), { x: left - 8, y: y + 4, "text-anchor": "end" }, svg);
+    }
+    wrapped.forEach(function (label, i) {
+      label.forEach(function (line, k) {
+        text(line, { x: left + step * (i + 0.5), y: top + plot + 14 + 16 * k, "text-anchor": "middle" }, svg);
+      });
+    });
+    series.forEach(function (one, k) {
+      var now = k === series.length - 1, points = [];
+      var group = draw("g", { class: now ? "hb-chart__series hb-chart__series--now" : "hb-chart__series", "data-series": one.name }, svg);
+      criteria.forEach(function (criterion, i) {
+        var value = one.values[criterion];
+        if (!value) return;
+        var x = left + step * (i + 0.5), y = top + plot - value * rise + rise / 2;
+        points.push(x + "," + y);
+        var mark = now ? draw("circle", { cx: x, cy: y, r: 5 }, group) : draw("path", { d: MARKERS[k % MARKERS.length], transform: "translate(" + x + " " + y + ")" }, group);
+        mark.setAttribute("data-criterion", criterion);
+        mark.setAttribute("data-value", value);
+        draw("title", {}, mark).textContent = labels[i] + ": " + value + " (" + one.name + ")";
+      });
+      if (points.length > 1) group.insertBefore(draw("polyline", { points: points.join(" "), "stroke-dasharray": now ? "none" : DASHES[k % DASHES.length] }), group.firstChild);
+      var key = height + 18 * k + 8;
+      draw("line", { x1: left, x2: left + 28, y1: key, y2: key, "stroke-dasharray": now ? "none" : DASHES[k % DASHES.length], class: "hb-chart__key" }, group);
+      text(one.name, { x: left + 36, y: key + 4 }, group);
+    });
+    return svg;
+  }
+
+  /* The portfolio now: each group of standards a bar, split by status (blank, hatched, solid). */
+  function statusBars(title, groups, counts, statuses, labels) {
+    var names = Object.keys(groups), width = 520, row = 26, left = 70, height = row * names.length + 20 + 20 * statuses.length;
+    var svg = frame(title, width, height);
+    var id = svg.getAttribute("aria-labelledby");
+    var hatch = draw("pattern", { id: id + "-hatch", width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" }, draw("defs", {}, svg));
+    draw("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "hb-chart__hatch" }, hatch);
+    var scale = (width - left - 20) / Math.max(1, Math.max.apply(null, names.map(function (g) { return groups[g].length; })));
+    names.forEach(function (group, i) {
+      var x = left, y = 10 + i * row;
+      text(labels[group], { x: left - 8, y: y + 15, "text-anchor": "end" }, svg);
+      statuses.forEach(function (status, k) {
+        var value = counts[group][status], bar = draw("rect", { x: x, y: y, width: value * scale, height: row - 8, class: "hb-chart__status hb-chart__status--" + k }, svg);
+        if (k === 1) bar.setAttribute("fill", "url(#" + id + "-hatch)");
+        bar.setAttribute("data-group", group);
+        bar.setAttribute("data-status", status);
+        bar.setAttribute("data-value", value);
+        draw("title", {}, bar).textContent = labels[group] + ": " + value + " " + status;
+        x += value * scale;
+      });
+    });
+    statuses.forEach(function (status, k) {
+      var x = left, y = row * names.length + 24 + 20 * k;
+      var key = draw("rect", { x: x, y: y - 9, width: 12, height: 12, class: "hb-chart__status hb-chart__status--" + k }, svg);
+      if (k === 1) key.setAttribute("fill", "url(#" + id + "-hatch)");
+      text(labels[status], { x: x + 18, y: y + 1 }, svg);
+    });
+    return svg;
+  }
+
+  Assessment.prototype.charts = function () {
+    var self = this, box = this.section.querySelector(".hb-assess__charts"), record = this.record();
+    var definition = this.definition, strings = this.strings;
+    box.textContent = "";
+    var series = record.snapshots.map(function (snapshot) { return { name: snapshot.name, answers: snapshot.answers }; });
+    series.push({ name: strings.now, answers: record.answers });
+    var answered = series.some(function (one) { return Object.keys(one.answers).length; });
+    box.hidden = !answered;
+    if (!answered) return;
+    function levels(answers) {
+      var values = {};
+      Object.keys(answers).forEach(function (id) { if (answers[id].level) values[id] = answers[id].level; });
+      return values;
+    }
+    var labelled = series.map(function (one) { return { name: one.name, values: levels(one.answers) }; });
+    if (definition.kind === "rubric") {
+      var names = definition.criteria.map(function (id) { return self.form.querySelector('fieldset[data-criterion="' + id + '"] legend').textContent.trim(); });
+      box.appendChild(profile(strings["chart-levels"], definition.criteria, names, labelled, definition.levels));
+    } else if (definition.kind === "statements") {
+      this.section.querySelectorAll(".hb-assess__group").forEach(function (heading) {
+        var ids = [], node = heading.nextElementSibling;
+        while (node && node.matches("fieldset[data-criterion]")) { ids.push(node.dataset.criterion); node = node.nextElementSibling; }
+        var figure = document.createElement("div"), caption = document.createElement("p");
+        figure.className = "hb-assess__chart";
+        figure.setAttribute("data-group", heading.textContent.trim());
+        caption.className = "hb-assess__chart-caption";
+        caption.textContent = heading.textContent.trim();
+        figure.appendChild(caption);
+        box.appendChild(figure).appendChild(profile(strings["chart-levels"] + ": " + heading.textContent.trim(), ids, ids.map(function (id, i) { return String(i + 1); }), labelled, definition.levels));
+      });
+    } else {
+      var counts = {}, labels = {};
+      Object.keys(definition.groups).forEach(function (group) {
+        counts[group] = {};
+        definition.statuses.forEach(function (status) {
+          counts[group][status] = definition.groups[group].filter(function (id) { return ((record.answers[id] || {}).status || "not-started") === status; }).length;
+        });
+        labels[group] = self.section.querySelector('.hb-assess__summary tr[data-group="' + group + '"] th').textContent;
+      });
+      definition.statuses.forEach(function (status) { labels[status] = strings["status-" + status]; });
+      box.appendChild(statusBars(strings["chart-statuses"], definition.groups, counts, definition.statuses, labels));
+    }
+    var note = document.createElement("p");
+    note.className = "hb-assess__chart-note";
+    note.textContent = strings["chart-table"];
+    box.appendChild(note);
+  };
+
   /* The table of levels per criterion: one column per snapshot, oldest first, then now. */
   Assessment.prototype.progress = function () {
     var self = this, record = this.record(), snapshots = record.snapshots;
     this.section.querySelector(".hb-assess__progress-empty").hidden = snapshots.length > 0;
-    this.section.querySelector(".hb-assess__progress-scroll").hidden = snapshots.length === 0;
+    this.section.querySelector(".hb-assess__progress-scroll").hidden = !snapshots.length && !Object.keys(record.answers).length;
     var table = this.section.querySelector(".hb-assess__progress");
     table.querySelectorAll(".hb-assess__then").forEach(function (cell) { cell.remove(); });
     var now = table.querySelector("thead .hb-assess__now");
