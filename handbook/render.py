@@ -295,7 +295,9 @@ class Renderer:
             "strings": {key: self.ui(lang, f"assess.{key}") for key in SCRIPT_STRINGS},
         }
         evidence = [self.project.item(box_id) for box_id in assessment.evidence]
-        return self.render("assess.html", lang, root, a=assessment, doc=doc, statements=rows, criteria=criteria, config=config, statuses=STATUSES, evidence=evidence, shown=shown, groups=groups)
+        title = self.page(lang, root, self.site.homes.get(assessment.id, ""))[1]
+        form = {"statements": rows, "criteria": criteria, "evidence": evidence, "shown": shown, "groups": groups}
+        return self.render("assess.html", lang, root, a=assessment, doc=doc, config=config, statuses=STATUSES, title=title, **form)
 
     def corrected(self, lang: Lang, text: str, printed: str) -> str:
         """A word or phrase of a page corrected from a slip of the printed source, keeping the form it prints."""

@@ -7,8 +7,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from playwright.sync_api import Browser
+from pypdf import PdfReader
 
 from conftest import ROOT, cli, copy_project, mkdocs_build, page_url, read_data, serving
 
@@ -196,4 +198,36 @@ def test_the_chart_draws_the_levels_chosen_now_and_in_each_snapshot_with_the_sam
     )
     assert {group: dict(cells) for group, cells in summary} == bars
     assert bars["2"] == {"not-started": 7, "in-progress": 1, "collected": 1}
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "slug"), [("kk", RUBRIC), ("ru", "competencies"), ("en", "school-practice/portfolio")])
+def test_the_profile_prints_on_one_a4_page_with_the_levels_and_the_next_steps(browser: Browser, base_url: str, tmp_path: Path, lang: str, slug: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + page_url(lang, slug), wait_until="networkidle")
+    page.click(".hb-assess__toggle")
+    radios = page.locator(".hb-assess__form input[type=radio]")
+    for n in range(0, radios.count(), 5):
+        radios.nth(n).check(force=True)
+    notes = page.locator(".hb-assess__form textarea[data-field=next], .hb-assess__form textarea[data-field=note]")
+    written = [f"step {n}: observe a lesson" for n in range(min(notes.count(), 12))]
+    for n, step in enumerate(written):
+        notes.nth(n).fill(step)
+    page.fill(".hb-assess__snapshot input", "Autumn")
+    page.click("[data-action=snapshot]")
+    page.evaluate("window.print = () => {}")  # the dialog: printed below, as the browser would
+    page.click("[data-action=profile]")
+    page.emulate_media(media="print")
+    assert not page.locator(".hb-assess__form").is_visible() and page.locator(".hb-assess__profile svg").count() >= 1
+    target = tmp_path / "profile.pdf"
+    page.pdf(path=str(target), format="A4")
+    reader = PdfReader(target)
+    assert len(reader.pages) == 1, f"{len(reader.pages)} pages"
+    squeezed = re.sub(r"\s+", "", reader.pages[0].extract_text())
+    assert re.sub(r"\s+", "", UI["assess.profile-title"][lang]) in squeezed and re.sub(r"\s+", "", UI["form.name"][lang]) in squeezed
+    levels = page.eval_on_selector_all(".hb-assess__profile-table tbody tr", "rows => rows.map(row => row.children[1].textContent)")
+    assert len(levels) == len(page.eval_on_selector_all(".hb-assess__form fieldset[data-criterion]", "f => f")), "every criterion"
+    for step in written:
+        assert re.sub(r"\s+", "", step) in squeezed, step
     context.close()

@@ -477,6 +477,28 @@
     } catch (error) { /* the answers' own saving reports storage errors */ }
   };
 
+  /* The one-page profile: the charts, each criterion's level now and the next steps (a portfolio's notes). */
+  Assessment.prototype.printProfile = function () {
+    var self = this, answers = this.record().answers;
+    var charts = this.section.querySelector(".hb-assess__profile-charts"), body = this.section.querySelector(".hb-assess__profile-table tbody");
+    charts.textContent = "";
+    this.section.querySelectorAll(".hb-assess__charts > svg, .hb-assess__charts > .hb-assess__chart").forEach(function (chart) { charts.appendChild(chart.cloneNode(true)); });
+    body.textContent = "";
+    this.section.querySelectorAll(".hb-assess__progress tbody tr[data-criterion]").forEach(function (row) {
+      var answer = answers[row.dataset.criterion], line = document.createElement("tr");
+      [row.querySelector("th").textContent, self.value(answer), answer ? answer.next || answer.note || "" : ""].forEach(function (content, i) {
+        var cell = document.createElement(i ? "td" : "th");
+        cell.textContent = content;
+        line.appendChild(cell);
+      });
+      body.appendChild(line);
+    });
+    var root = document.documentElement;
+    root.classList.add("hb-profiling");
+    window.addEventListener("afterprint", function done() { root.classList.remove("hb-profiling"); window.removeEventListener("afterprint", done); });
+    window.print();
+  };
+
   Assessment.prototype.exportFile = function () {
     var data = { format: this.config.format, version: this.config.version, exported: new Date().toISOString(), assessments: this.store.assessments };
     var link = document.createElement("a");
@@ -552,6 +574,7 @@
       export: function () { self.exportFile(); },
       import: function () { file.click(); },
       print: function () { window.print(); },
+      profile: function () { self.printProfile(); },
       clear: function () { self.clear(); },
       snapshot: function () { self.snapshot(); }
     };
