@@ -363,7 +363,7 @@ def main() -> None:
         for kind, slug in MAIN_PAGES.items():
             paths = (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))
             print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in paths))
-        print(f"self-assessment script and styles: {sum(map(len, assess)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in assess) / 1024:.1f} KiB gzipped; goal < 20 KB)")
+        print(f"self-assessment script and styles, charts included: {sum(map(len, assess)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in assess) / 1024:.1f} KiB gzipped; goal < 25 KB)")
         print(
             f"session builder script and styles: {sum(map(len, builder)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in builder) / 1024:.1f} KiB gzipped; goal < 20 KB); "
             f"pieces per language, fetched by its print view: {statistics.mean(map(len, pieces)) / 1024:.0f} KiB ({statistics.mean(len(gzip.compress(b)) for b in pieces) / 1024:.0f} KiB gzipped)"
