@@ -103,7 +103,7 @@
     function load() {
       state = read(location.hash, known);
       if (!state.langs.length) state.langs = [document.documentElement.lang];
-      state.items = state.items.map(function (id) { return renamed[id] || id; });
+      state.items = state.items.map(function (id) { return renamed[id] || id; }).filter(function (id, i, items) { return id === BOX || items.indexOf(id) === i; });
       var missing = state.items.filter(function (id) { return id !== BOX && !inputs[id]; });
       root.querySelector("[data-session-missing]").hidden = !missing.length;
       root.querySelector("[data-session-missing-ids]").textContent = missing.join(", ");
