@@ -37,6 +37,10 @@ SCRIPT_STRINGS = (
     "snapshot-delete",
     "snapshot-delete-confirm",
     "seasons",
+    "plan-empty",
+    "plan-done",
+    "plan-date",
+    "plan-remove",
     "now",
     "chart-levels",
     "chart-statuses",
@@ -202,13 +206,25 @@ class Snapshot(BaseModel):
     answers: dict[str, Answer]
 
 
+class Action(BaseModel):
+    """A next step the reader made an action of: what, for which criterion, by when, and whether it is done."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: Annotated[str, StringConstraints(min_length=1, max_length=40)] = Field(description="the action's own id, unique in its file")
+    criterion: str = Field(description="the criterion it serves (its id)")
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    date: Annotated[str, StringConstraints(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = Field("", description="by when (YYYY-MM-DD), or empty")
+    done: bool = False
+
+
 class Record(BaseModel):
-    """One assessment's answers now, and its dated snapshots, oldest first."""
+    """One assessment's answers now, its dated snapshots (oldest first) and the reader's actions."""
 
     model_config = ConfigDict(extra="forbid")
     answers: dict[str, Answer] = Field(description="by criterion id (a rubric's row, a statement, a standard)")
     updated: datetime | None = None
     snapshots: list[Snapshot] = []
+    actions: list[Action] = Field([], description="the reader's action plan for this assessment (added in 2026-12; older files have none)")
 
 
 class AnswersFile(BaseModel):

@@ -231,3 +231,55 @@ def test_the_profile_prints_on_one_a4_page_with_the_levels_and_the_next_steps(br
     for step in written:
         assert re.sub(r"\s+", "", step) in squeezed, step
     context.close()
+
+
+def test_next_steps_become_a_dated_action_plan_of_every_assessment_exported_and_imported(browser: Browser, base_url: str, tmp_path: Path) -> None:
+    from handbook.assess import AnswersFile
+
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + page_url("en", "school-practice/portfolio"), wait_until="networkidle")
+    page.click(".hb-assess__toggle")
+    page.fill("#assess-portfolio-standards-standard-2-1-note", "Collect the council's minutes")
+    page.click("fieldset[data-criterion='standard-2-1'] [data-act]")
+    page.goto(base_url + page_url("en", RUBRIC), wait_until="networkidle")
+    page.click(".hb-assess__toggle")
+    plan = page.locator(".hb-assess__plan-list li")
+    assert plan.count() == 1 and "Collect the council's minutes" in plan.first.inner_text(), "the plan gathers every assessment's actions"
+    steps = {"rubric-leadership": "Observe two lessons", "rubric-community": "Meet the parents' council"}
+    for row, step in steps.items():
+        page.fill(f"#assess-development-rubric-{row}-next", step)
+        page.click(f"fieldset[data-criterion='{row}'] [data-act]")
+    assert plan.count() == 3
+    dates = {"Meet the parents' council": "2027-01-20", "Observe two lessons": "2027-02-10", "Collect the council's minutes": "2026-12-15"}
+    for text, date in dates.items():
+        page.locator(".hb-assess__plan-list li", has_text=text).locator("input[type=date]").fill(date)
+    page.locator(".hb-assess__plan-list li", has_text="Observe two lessons").locator("input[type=checkbox]").check()
+    shown = page.locator(".hb-assess__plan-list .hb-assess__plan-text").all_inner_texts()
+    assert shown == sorted(dates, key=dates.get), "soonest first"
+    page.evaluate("window.print = () => {}")
+    page.click("[data-action=plan-print]")
+    page.emulate_media(media="print")
+    assert page.locator(".hb-assess__plan").is_visible() and not page.locator(".hb-assess__form").is_visible(), "the plan prints alone"
+    printed = tmp_path / "plan.pdf"
+    page.pdf(path=str(printed), format="A4")
+    text = re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(printed).pages))
+    assert all(re.sub(r"\s+", "", step) in text for step in dates)
+    page.emulate_media(media="screen")
+    with page.expect_download() as download:
+        page.click("[data-action=export]")
+    exported = AnswersFile.model_validate(json.loads(Path(download.value.path()).read_text("utf-8")))
+    actions = {a.text: a for record in exported.assessments.values() for a in record.actions}
+    assert {text: a.date for text, a in actions.items()} == dates
+    assert actions["Observe two lessons"].done and not actions["Meet the parents' council"].done
+    assert actions["Observe two lessons"].criterion == "rubric-leadership"
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(base_url + page_url("kk", RUBRIC), wait_until="networkidle")
+    other.click(".hb-assess__toggle")
+    other.set_input_files(".hb-assess input[type=file]", download.value.path())
+    other.wait_for_function("document.querySelectorAll('.hb-assess__plan-list li').length === 3")
+    done = other.locator(".hb-assess__plan-list li", has_text="Observe two lessons").locator("input[type=checkbox]")
+    assert done.is_checked()
+    fresh.close()
+    context.close()

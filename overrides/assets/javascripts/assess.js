@@ -89,6 +89,18 @@
     return moved;
   }
 
+  /* The actions of a file's record that are usable: an id, a criterion, a text, a date (YYYY-MM-DD) or none. */
+  function cleanActions(actions, where, skip) {
+    return (Array.isArray(actions) ? actions : []).filter(function (action, index) {
+      var fine = isObject(action) && typeof action.id === "string" && action.id && typeof action.criterion === "string" &&
+        typeof action.text === "string" && action.text.trim() && (!action.date || /^\d{4}-\d{2}-\d{2}$/.test(action.date));
+      if (!fine) skip.push(where + "/actions/" + index);
+      return fine;
+    }).map(function (action) {
+      return { id: action.id.slice(0, 40), criterion: action.criterion, text: action.text.slice(0, 2000), date: action.date || "", done: action.done === true };
+    });
+  }
+
   /* A file's assessments that this site knows, cleaned; throws the key of the message when the file is unusable. */
   function readFile(text, config, skip) {
     var data;
@@ -107,7 +119,7 @@
       }).map(function (snapshot) {
         return { name: snapshot.name.slice(0, 80), date: new Date(snapshot.date).toISOString(), answers: cleanAnswers(snapshot.answers, definition, id + "/" + snapshot.name, skip) };
       });
-      records[id] = { answers: cleanAnswers(record.answers, definition, id, skip), snapshots: snapshots };
+      records[id] = { answers: cleanAnswers(record.answers, definition, id, skip), snapshots: snapshots, actions: cleanActions(record.actions, id, skip) };
     });
     return records;
   }
@@ -226,6 +238,56 @@
     this.progress();
     this.charts();
     this.aside(answers);
+    this.plan();
+  };
+
+  /* The action plan: every assessment's actions (the whole site's, as stored here), soonest first, undated last. */
+  Assessment.prototype.plan = function () {
+    var self = this, records = this.store.assessments, found = [];
+    Object.keys(records).forEach(function (id) {
+      (records[id].actions || []).forEach(function (action) { found.push({ assessment: id, action: action }); });
+    });
+    found.sort(function (a, b) { return (a.action.date || "9999") < (b.action.date || "9999") ? -1 : (a.action.date || "9999") > (b.action.date || "9999") ? 1 : 0; });
+    var list = this.section.querySelector(".hb-assess__plan-list"), template = this.section.querySelector(".hb-assess__plan-item");
+    list.textContent = "";
+    found.forEach(function (entry) {
+      var item = template.content.firstElementChild.cloneNode(true), action = entry.action;
+      var row = self.section.querySelector('.hb-assess__progress tr[data-criterion="' + action.criterion + '"] th');
+      item.dataset.assessment = entry.assessment;
+      item.dataset.actionId = action.id;
+      item.querySelector(".hb-assess__plan-text").textContent = action.text;
+      item.querySelector(".hb-assess__plan-where").textContent = row ? "(" + row.textContent + ")" : "";
+      var done = item.querySelector("[data-plan=done]");
+      done.checked = action.done;
+      done.setAttribute("aria-label", self.strings["plan-done"] + ": " + action.text);
+      item.querySelector("[data-plan=date]").value = action.date;
+      item.querySelector("[data-plan=remove]").setAttribute("aria-label", self.strings["plan-remove"] + ": " + action.text);
+      item.classList.toggle("hb-assess__plan-done", action.done);
+      list.append(item);
+    });
+    this.section.querySelector(".hb-assess__plan-empty").hidden = found.length > 0;
+  };
+
+  /* A next step (a portfolio standard's note) made an action of this assessment's plan. */
+  Assessment.prototype.act = function (button) {
+    var fieldset = button.closest("fieldset[data-criterion]"), box = fieldset.querySelector('textarea[data-field="' + button.dataset.act + '"]');
+    if (!box.value.trim()) { box.focus(); return; }
+    var record = this.record();
+    (record.actions = record.actions || []).push({ id: Date.now().toString(36) + Math.random().toString(36).slice(2, 6), criterion: fieldset.dataset.criterion, text: box.value.trim(), date: "", done: false });
+    this.save();
+    this.show();
+  };
+
+  /* A change to an action in the plan: done, its date, or its removal (saved in its own assessment's record). */
+  Assessment.prototype.changeAction = function (control) {
+    var item = control.closest("li[data-action-id]"), id = item.dataset.assessment, record = this.store.assessments[id];
+    var actions = record.actions || [], index = actions.findIndex(function (a) { return a.id === item.dataset.actionId; });
+    if (index < 0) return;
+    if (control.dataset.plan === "remove") actions.splice(index, 1);
+    else if (control.dataset.plan === "done") actions[index].done = control.checked;
+    else if (/^(\d{4}-\d{2}-\d{2})?$/.test(control.value)) actions[index].date = control.value;
+    this.save([id]);
+    this.show();
   };
 
   /* Answers to criteria the handbook no longer has: listed, never dropped (they are exported with the rest). */
@@ -493,9 +555,14 @@
       });
       body.appendChild(line);
     });
+    this.printAlone("hb-profiling");
+  };
+
+  /* Print one part of the section alone (the class on the document says which, until the printing ends). */
+  Assessment.prototype.printAlone = function (mode) {
     var root = document.documentElement;
-    root.classList.add("hb-profiling");
-    window.addEventListener("afterprint", function done() { root.classList.remove("hb-profiling"); window.removeEventListener("afterprint", done); });
+    root.classList.add(mode);
+    window.addEventListener("afterprint", function done() { root.classList.remove(mode); window.removeEventListener("afterprint", done); });
     window.print();
   };
 
@@ -522,6 +589,10 @@
     Object.keys(records).forEach(function (id) {
       var record = store.assessments[id] || (store.assessments[id] = { answers: {}, snapshots: [] });
       Object.keys(records[id].answers).forEach(function (criterion) { record.answers[criterion] = records[id].answers[criterion]; count++; });
+      record.actions = record.actions || [];
+      records[id].actions.forEach(function (action) {
+        if (!record.actions.some(function (a) { return a.id === action.id; })) { record.actions.push(action); count++; }
+      });
       records[id].snapshots.forEach(function (snapshot) {
         var known = record.snapshots.some(function (s) { return s.name === snapshot.name && s.date === snapshot.date; });
         if (!known) record.snapshots.push(snapshot);
@@ -575,12 +646,19 @@
       import: function () { file.click(); },
       print: function () { window.print(); },
       profile: function () { self.printProfile(); },
+      "plan-print": function () { self.printAlone("hb-plan-printing"); },
       clear: function () { self.clear(); },
       snapshot: function () { self.snapshot(); }
     };
     this.section.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-action]");
+      var act = event.target.closest("[data-act]"), remove = event.target.closest("[data-plan=remove]");
+      if (act) self.act(act);
+      else if (remove) self.changeAction(remove);
+      var button = event.target.closest("button[data-action]");
       if (button) actions[button.dataset.action]();
+    });
+    this.section.querySelector(".hb-assess__plan-list").addEventListener("change", function (event) {
+      if (event.target.matches("[data-plan]")) self.changeAction(event.target);
     });
     window.addEventListener("storage", function (event) { // answers given in another tab or window
       if (event.key === KEY) { self.store = self.load(); self.show(); }
