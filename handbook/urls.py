@@ -49,13 +49,17 @@ class Urls:
             path = f"{slug}/index.html".lstrip("/") if slug in self.indexes else f"{slug}.html"
         return url_prefix(lang) + path + (f"#{anchor}" if anchor else "")
 
+    def _address(self, file: str) -> str:
+        """The address of a page made beside the site's own (a folder's index.html), in this style."""
+        return file.removesuffix("index.html" if self.folders else "")
+
     def sheet(self, lang: Lang, sheet_id: str) -> str:
         """The print-ready page of a handout (or of the whole book) in `lang`."""
-        return self.sheet_file(lang, sheet_id).removesuffix("index.html" if self.folders else "")
+        return self._address(self.sheet_file(lang, sheet_id))
 
     def session_sheet(self, lang: Lang) -> str:
         """The print view of the session builder's handouts in `lang`."""
-        return self.session_sheet_file(lang).removesuffix("index.html" if self.folders else "")
+        return self._address(self.session_sheet_file(lang))
 
     @staticmethod
     def session_sheet_file(lang: Lang) -> str:
