@@ -47,7 +47,38 @@ SCRIPT_STRINGS = (
     "chart-table",
     *(f"status-{status}" for status in STATUSES),
 )
+# The cohort summary's strings (data/ui.yml, each as cohort.<key>); a refusal's key is the one readFile throws.
+COHORT_STRINGS = (
+    "file",
+    "summarised",
+    "import-not-json",
+    "import-not-ours",
+    "import-version",
+    "too-large",
+    "duplicate",
+    "no-answers",
+    "skipped",
+    "answered",
+    "series",
+    "average",
+    "distribution",
+    "distribution-statuses",
+    "table-statuses",
+    "no-answer",
+    "mean",
+    "table",
+)
 Kind = Literal["rubric", "statements", "portfolio"]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A criterion as readers see it in one language: its id, its label in a chart and in a table, and its section."""
+
+    id: str
+    short: str  # a statement's or a standard's number; a rubric theme's name
+    label: str
+    section: str  # the group it is charted in: a table's cell (row — column), a group of standards, the rubric
 
 
 @dataclass

@@ -100,12 +100,16 @@ class LanguageBuild:
             """The session builder's form: every piece of the data to pick, and the handout's options."""
             return session.builder(renderer, lang, page().root, self.order)
 
+        def cohort_summary() -> str:
+            """The cohort summary: a trainer drops the files a group exported and sees where the group stands."""
+            return renderer.cohort(lang, page().root, self.assessable)
+
         def open_data() -> str:
             """Every data file with its JSON and CSV downloads (the open-data page)."""
             files = [(doc, project.paths[file_id]) for file_id, doc in sorted(project.docs.items()) if doc.content]
             return renderer.render("open-data.html", lang, page().root, files=files)
 
-        return {"show": show, "term": term, "corrected": corrected, "editorial": editorial, "translation_status": translation_status, "open_data": open_data, "session_builder": session_builder}
+        return {"show": show, "term": term, "corrected": corrected, "editorial": editorial, "translation_status": translation_status, "open_data": open_data, "session_builder": session_builder, "cohort_summary": cohort_summary}
 
     def surround(self, page: PageState, markdown: str, repo: str) -> str:
         """A page's Markdown, its macros rendered, with what stands around its text: under its title, the notices

@@ -13,7 +13,7 @@ from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from handbook.assess import FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, statements
+from handbook.assess import COHORT_STRINGS, FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, Criterion, statements
 from handbook.collation import by_initial, collate
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
 from handbook.model import Corrected, GlossaryDoc, ListDoc, ListItem, MatrixDoc, RubricDoc, StringsDoc, Term, Text
@@ -267,37 +267,66 @@ class Renderer:
             self.drawn[key] = self.render(template_name(doc.kind, view), lang, root, doc=narrowed(doc, piece), level=3, anchor=anchor)
         return self.drawn[key]
 
+    def criteria(self, lang: Lang, assessment: Assessment) -> list[Criterion]:
+        """Each criterion of an assessment in `lang`, in its order, with its section (the group it is charted in)."""
+        doc = self.project.docs[assessment.id]
+        if isinstance(doc, RubricDoc):
+            title = self.page(lang, "", self.site.homes.get(assessment.id, ""))[1]
+            return [Criterion(row.id, row.name.in_(lang), row.name.in_(lang), title) for row in doc.rows]
+        if isinstance(doc, MatrixDoc):
+            return [
+                Criterion(sid, str(n), start(statement.text.in_(lang), 70), f"{row.name.in_(lang)} — {column.name.in_(lang)}")
+                for row, column, cell in statements(doc)
+                for n, (sid, statement) in enumerate(cell, 1)
+            ]
+        if isinstance(doc, ListDoc):  # a standard printed word for word as another keeps its text there (2.4 is 3.4)
+            shown = {item.id: item if item.text else self.project.item(item.see[0]) for item in doc.items}
+            number = {item.id: _in(item.name, lang) for item in doc.items}
+            section = {i: number[ids[0]] + (f"–{number[ids[-1]]}" if len(ids) > 1 else "") for ids in assessment.groups.values() for i in ids}
+            return [Criterion(item.id, number[item.id], f"{number[item.id]} {start(_in(shown[item.id].text, lang), 60)}", section.get(item.id, "")) for item in doc.items]
+        raise TypeError(f"a {doc.kind} cannot be assessed")
+
+    def _answers_config(self, lang: Lang, known: dict[str, Assessment], keys: tuple[str, ...], group: str) -> dict[str, Any]:
+        """What a script reading answers files needs: the format, every assessment's definition, and its strings."""
+        strings = {key: self.ui(lang, f"{group}.{key}") for key in keys}
+        return {"format": FORMAT, "version": VERSION, "lang": lang, "definitions": {file_id: known[file_id].definition() for file_id in known}, "strings": strings}
+
     def assessment(self, lang: Lang, root: str, assessment: Assessment, known: dict[str, Assessment]) -> str:
         """The self-assessment form of one data file in `lang`, with what its script needs to check any file of
         answers (`known`: every assessment of the site)."""
         doc = self.project.docs[assessment.id]
-        rows: list[Any] = []
+        rows: list[Any] = statements(doc) if isinstance(doc, MatrixDoc) else []
         shown: dict[str, ListItem] = {}
         groups: list[tuple[str, str, int]] = []
-        if isinstance(doc, RubricDoc):
-            criteria = [(row.id, row.name.in_(lang)) for row in doc.rows]
-        elif isinstance(doc, MatrixDoc):
-            rows = statements(doc)
-            criteria = [(sid, start(statement.text.in_(lang), 70)) for _, _, cell in rows for sid, statement in cell]
-        elif isinstance(doc, ListDoc):  # a standard printed word for word as another keeps its text there (2.4 is 3.4)
+        criteria = self.criteria(lang, assessment)
+        if isinstance(doc, ListDoc):
             shown = {item.id: item if item.text else self.project.item(item.see[0]) for item in doc.items}
-            criteria = [(item.id, f"{_in(item.name, lang)} {start(_in(shown[item.id].text, lang), 60)}") for item in doc.items]
-            number = {item.id: _in(item.name, lang) for item in doc.items}
-            groups = [(key, number[ids[0]] + (f"–{number[ids[-1]]}" if len(ids) > 1 else ""), len(ids)) for key, ids in assessment.groups.items()]
-        else:
-            raise TypeError(f"a {doc.kind} cannot be assessed")
-        config = {
-            "format": FORMAT,
-            "version": VERSION,
-            "id": assessment.id,
-            "lang": lang,
-            "definitions": {file_id: known[file_id].definition() for file_id in known},
-            "strings": {key: self.ui(lang, f"assess.{key}") for key in SCRIPT_STRINGS},
-        }
+            groups = [(key, next(c.section for c in criteria if c.id == ids[0]), len(ids)) for key, ids in assessment.groups.items()]
+        config = {"id": assessment.id, **self._answers_config(lang, known, SCRIPT_STRINGS, "assess")}
         evidence = [self.project.item(box_id) for box_id in assessment.evidence]
         title = self.page(lang, root, self.site.homes.get(assessment.id, ""))[1]
-        form = {"statements": rows, "criteria": criteria, "evidence": evidence, "shown": shown, "groups": groups}
+        form = {"statements": rows, "criteria": [(c.id, c.label) for c in criteria], "evidence": evidence, "shown": shown, "groups": groups}
         return self.render("assess.html", lang, root, a=assessment, doc=doc, config=config, statuses=STATUSES, title=title, **form)
+
+    def cohort(self, lang: Lang, root: str, known: dict[str, Assessment]) -> str:
+        """The cohort summary's tool in `lang`: what its script needs to read the files a group exported and to label
+        each assessment's charts and tables (its page, its criteria in sections, the names of its levels)."""
+        summaries = []
+        for assessment in known.values():
+            doc = self.project.docs[assessment.id]
+            if isinstance(doc, RubricDoc):
+                levels = [column.name.in_(lang) for column in doc.columns]
+            elif assessment.kind == "portfolio":
+                levels = [self.ui(lang, f"assess.status-{status}") for status in STATUSES]
+            else:
+                levels = [self.ui(lang, f"assess.scale-{n}") for n in range(1, assessment.levels + 1)]
+            url, title = self.page(lang, root, self.site.homes.get(assessment.id, ""))
+            criteria = self.criteria(lang, assessment)
+            sections = list(dict.fromkeys(c.section for c in criteria))
+            summaries.append({"id": assessment.id, "title": title, "url": url, "levels": levels, "criteria": [[c.id, c.short, c.label] for c in criteria], "sections": [[s, [c.id for c in criteria if c.section == s]] for s in sections]})
+        config = {**self._answers_config(lang, known, COHORT_STRINGS, "cohort"), "assessments": summaries}
+        config["strings"] |= {key: self.ui(lang, f"assess.{key}") for key in ("now", "criterion", "chart-table")}
+        return self.render("cohort.html", lang, root, config=config)
 
     def corrected(self, lang: Lang, text: str, printed: str) -> str:
         """A word or phrase of a page corrected from a slip of the printed source, keeping the form it prints."""
@@ -382,4 +411,5 @@ MACRO_CHECKS: dict[str, Check] = {
     "translation_status": check_no_arguments,
     "open_data": check_no_arguments,
     "session_builder": check_no_arguments,
+    "cohort_summary": check_no_arguments,
 }
