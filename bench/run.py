@@ -228,6 +228,37 @@ def session_figures(site: Path, base: str, count: int = 30) -> tuple[float, floa
     return drawn, seconds, len(PdfReader(io.BytesIO(printed)).pages), len(printed)
 
 
+# 200 exported files made in the page from its own definitions (every criterion answered, now and in two snapshots
+# of shared names), chosen at once; the time from choosing them to the summary drawn.
+COHORT_FILES = """count => new Promise(done => {
+  const config = JSON.parse(document.querySelector('.hb-cohort__config').textContent), transfer = new DataTransfer();
+  const answer = (d, n) => d.kind === 'portfolio' ? {status: d.statuses[n % 3]} : {level: 1 + n % d.levels};
+  for (let n = 0; n < count; n++) {
+    const assessments = {};
+    Object.entries(config.definitions).forEach(([id, d]) => {
+      const answers = seed => Object.fromEntries(d.criteria.map((c, k) => [c, answer(d, n * 7 + k * 3 + seed)]));
+      assessments[id] = {answers: answers(0), snapshots: [{name: 'Autumn 2026', date: '2026-10-01T00:00:00Z', answers: answers(1)}, {name: 'Spring 2026', date: '2026-04-01T00:00:00Z', answers: answers(2)}]};
+    });
+    const data = {format: config.format, version: config.version, exported: '2026-12-01T00:00:00Z', assessments};
+    transfer.items.add(new File([JSON.stringify(data)], `director-${n}.json`, {type: 'application/json'}));
+  }
+  const input = document.querySelector('#cohort-files'), start = performance.now();
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+  (function wait() { document.querySelectorAll('.hb-cohort__assessment').length === 3 ? done(performance.now() - start) : setTimeout(wait, 5); })();
+})"""
+
+
+def cohort_seconds(base: str, count: int = 200) -> float:
+    """Seconds the cohort page takes to read and summarise `count` exported files (chromium)."""
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}assess/cohort/", wait_until="networkidle")
+        millis = page.evaluate(COHORT_FILES, count)
+        page.close()
+    return millis / 1000
+
+
 def offline_weight(site: Path) -> tuple[int, int]:
     """What reading offline adds to a page, gzipped: the control and head links in its HTML, and the script that
     registers the worker; and the worker itself (loaded only once a reader saves)."""
@@ -347,13 +378,15 @@ def main() -> None:
                 times = query_times(base)
                 recalled = search_recall(site, base)
             sizes = search_index_sizes(site)
-            assess = [path.read_bytes() for path in (site / "assets/javascripts/assess.js", site / "assets/stylesheets/assess.css")]
+            assess = [(site / "assets" / path).read_bytes() for path in ("javascripts/assess-kit.js", "javascripts/assess.js", "javascripts/cohort.js", "stylesheets/assess.css")]
+            charts = [(site / "assets/javascripts" / name).read_bytes() for name in ("assess-kit.js", "cohort.js")]
             packs = {lang: read_pack(site, lang) for lang in LANGUAGES}
             added, worker = offline_weight(site)
             builder = [path.read_bytes() for path in (site / "assets/javascripts/session.js", site / "assets/stylesheets/session.css")]
             pieces = [(site / url_prefix(lang) / "session" / "pieces.js").read_bytes() for lang in LANGUAGES]
             with served(site) as base:
                 drawn, printing, printed_pages, printed_bytes = session_figures(site, base)
+                summarised = cohort_seconds(base)
             wall, by_language, (largest, size) = pdf_figures(project, site)
             with_pdfs = add_pdfs(site)
         name, raw, zipped = weights[0]
@@ -363,7 +396,9 @@ def main() -> None:
         for kind, slug in MAIN_PAGES.items():
             paths = (("kk", slug), ("ru", f"ru/{slug}".rstrip("/.")), ("en", f"en/{slug}".rstrip("/.")))
             print("  " + kind + ": " + ", ".join(f"{lang} {by_path[path][0] / 1024:.0f} / {by_path[path][1] / 1024:.0f} KiB" for lang, path in paths))
-        print(f"self-assessment script and styles, charts included: {sum(map(len, assess)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in assess) / 1024:.1f} KiB gzipped; goal < 25 KB)")
+        print(f"self-assessment, the cohort summary included (assess-kit.js, assess.js, cohort.js, assess.css): {sum(map(len, assess)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in assess) / 1024:.1f} KiB gzipped; goal < 25 KB)")
+        print(f"  of which the file rules, the charts and the cohort summary (assess-kit.js, cohort.js): {sum(len(gzip.compress(b)) for b in charts) / 1024:.1f} KiB gzipped")
+        print(f"the cohort page summarising 200 exported files (three assessments, two shared snapshots each; chromium): {summarised * 1000:.0f} ms")
         print(
             f"session builder script and styles: {sum(map(len, builder)) / 1024:.1f} KiB ({sum(len(gzip.compress(b)) for b in builder) / 1024:.1f} KiB gzipped; goal < 20 KB); "
             f"pieces per language, fetched by its print view: {statistics.mean(map(len, pieces)) / 1024:.0f} KiB ({statistics.mean(len(gzip.compress(b)) for b in pieces) / 1024:.0f} KiB gzipped)"
