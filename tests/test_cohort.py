@@ -190,7 +190,14 @@ def test_the_same_file_twice_and_a_file_without_answers_are_refused_with_why(con
     page.wait_for_selector("[data-assessment=development-rubric]")
     page.set_input_files("#cohort-files", files=[as_upload("c.json", empty), as_upload("d.txt", b"Dear trainer")])
     page.wait_for_function("document.querySelectorAll('.hb-cohort__refused li').length === 3")
-    assert page.locator(".hb-cohort__refused li").all_inner_texts() == ["File 2: the same as File 1.", "File 3: it holds no answers.", "File 4: not JSON."]
+    en = {key: UI[f"cohort.{key}"]["en"] for key in ("file", "duplicate", "no-answers", "import-not-json")}
+    label = {n: fill(en["file"], n=n) for n in range(1, 5)}
+    assert page.locator(".hb-cohort__refused li").all_inner_texts() == [
+        fill(en["duplicate"], file=label[2], other=label[1]),
+        fill(en["no-answers"], file=label[3]),
+        fill(en["import-not-json"], file=label[4]),
+    ]
+    assert page.locator(".hb-cohort__refused li").all_inner_texts()[0] == "File 2: the same as File 1, added before."
     assert page.inner_text(".hb-cohort__count") == fill(UI["cohort.summarised"]["en"], n=1, refused=3)
     page.click("[data-action=clear]")
     assert page.inner_text(".hb-cohort__count") == UI["cohort.empty"]["en"]
