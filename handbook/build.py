@@ -12,6 +12,7 @@ from typing import Any
 from handbook import session
 from handbook.assess import Assessment
 from handbook.book import Chapter, render_book
+from handbook.drawings import Drawings, digest
 from handbook.edition import SIZE_MARK
 from handbook.handouts import footer, for_page, render_paired, render_sheet
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
@@ -21,9 +22,18 @@ from handbook.render import Renderer, Site
 from handbook.search import item_entries, language_index
 from handbook.status import STATES, FileStatus, in_path_order, page_notices
 from handbook.urls import Urls, root_of
+from handbook.views import TEMPLATES
 from handbook.webapp import THEME_COLOUR, manifest
 
 _TITLE = re.compile(r"^# .*$", re.M)
+
+
+def kept_drawings(site: Site, folders: bool) -> Drawings:
+    """The data drawn by the last build from the same data, templates, code, pages' titles and homes and address
+    style (handbook/drawings.py), for a build to reuse and add to."""
+    project = site.project
+    state = (sorted(site.homes.items()), sorted((lang, sorted(titles.items())) for lang, titles in site.titles.items()), sorted(site.indexes), folders)
+    return Drawings(digest([project.root / path for path in project.paths.values()], project.root / TEMPLATES, state))
 
 
 @dataclass
@@ -55,7 +65,7 @@ class LanguageBuild:
     assessable: dict[str, Assessment]
     renderer: Renderer = field(init=False)
     _serials: Iterator[int] = field(init=False, default_factory=lambda: itertools.count(1))  # the tooltips' ids
-    drawn: dict[tuple[str, ...], str] = field(default_factory=dict)  # pieces drawn: one for every language of a build
+    drawn: Drawings = field(default_factory=Drawings)  # the data drawn: once for every language of a build (kept_drawings)
     _controls: dict[tuple[str, bool], str] = field(init=False, default_factory=dict)  # offline_control, by depth
     order: list[str] = field(init=False, default_factory=list)  # the pages' slugs in the navigation's order
 
@@ -109,7 +119,16 @@ class LanguageBuild:
             files = [(doc, project.paths[file_id]) for file_id, doc in sorted(project.docs.items()) if doc.content]
             return renderer.render("open-data.html", lang, page().root, files=files)
 
-        return {"show": show, "term": term, "corrected": corrected, "editorial": editorial, "translation_status": translation_status, "open_data": open_data, "session_builder": session_builder, "cohort_summary": cohort_summary}
+        return {
+            "show": show,
+            "term": term,
+            "corrected": corrected,
+            "editorial": editorial,
+            "translation_status": translation_status,
+            "open_data": open_data,
+            "session_builder": session_builder,
+            "cohort_summary": cohort_summary,
+        }
 
     def surround(self, page: PageState, markdown: str, repo: str) -> str:
         """A page's Markdown, its macros rendered, with what stands around its text: under its title, the notices

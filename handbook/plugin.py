@@ -31,7 +31,8 @@ from mkdocs.utils.templates import TemplateContext
 from handbook import edition, fonts, live, search
 from handbook.assess import Assessment, assessments
 from handbook.book import Chapter
-from handbook.build import LanguageBuild, PageState
+from handbook.build import LanguageBuild, PageState, kept_drawings
+from handbook.drawings import Drawings
 from handbook.export import exported
 from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from handbook.pages import check_pages, load_site
@@ -77,7 +78,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._statuses: dict[str, FileStatus] = {}
         self._assessable: dict[str, Assessment] = {}
         self.builds: list[_Build] = []  # innermost last
-        self._drawn: dict[tuple[str, ...], str] = {}  # the pieces this build's languages draw, each once
+        self._drawn = Drawings()  # the data this build's languages draw, each once (kept between builds)
         self.page: PageState | None = None
         self._404: bytes | None = None
         self.serving = False
@@ -168,7 +169,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """A language's build begins (static-i18n has set its language and site name)."""
         lang: Lang = config.theme["language"]
         if not self.builds:
-            self._drawn = {}  # a new build draws its pieces anew (a template may have changed under `mkdocs serve`)
+            self._drawn = kept_drawings(self._site, config.use_directory_urls)  # what the last build of the same sources drew
             if self.serving:
                 self._keep_previous(Path(config.site_dir))
         language = LanguageBuild(self._site, lang, config.site_name, config.site_url, config.use_directory_urls, self._statuses, self._assessable, self._drawn)
@@ -286,6 +287,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     edition.write_packs(site_dir, {lang: _loaded_by_workers(site_dir, lang) for lang in LANGUAGES})
             if self.serving:
                 self._sources = self._pending  # a good build: the next edit is measured against it
+            self._drawn.keep()
             write_if_asked()
 
     def _keep_previous(self, site_dir: Path) -> None:

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from handbook.assess import COHORT_STRINGS, FORMAT, SCRIPT_STRINGS, STATUSES, VERSION, Assessment, Criterion, statements
 from handbook.collation import by_initial, collate
+from handbook.drawings import Drawings
 from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
 from handbook.model import Corrected, GlossaryDoc, ListDoc, ListItem, MatrixDoc, RubricDoc, StringsDoc, Term, Text
 from handbook.pack import PAIR, Sheet, pack, paired
@@ -165,9 +166,9 @@ def environment(templates: Path) -> Environment:
 class Renderer:
     """Renders the project's data with autoescaping Jinja templates."""
 
-    def __init__(self, site: Site, folders: bool = True, drawn: dict[tuple[str, ...], str] | None = None) -> None:
+    def __init__(self, site: Site, folders: bool = True, drawn: Drawings | None = None) -> None:
         self.site = site
-        self.drawn = {} if drawn is None else drawn  # pieces drawn, by what they depend on: shared by a build's languages
+        self.drawn = Drawings() if drawn is None else drawn  # data drawn, by what: shared by a build's languages, kept between builds
         self._made: dict[tuple[str, str, str], dict[str, Any]] = {}  # the helpers of each language and depth
         self.urls = Urls(folders, site.indexes)
         self.project = site.project
@@ -255,27 +256,24 @@ class Renderer:
         if doc.kind == "handouts":
             extra["sheets"] = [(sheet, self.sheet_title(lang, sheet), paired(sheet.id)) for sheet in pack(self.project)]
             extra["pair_lang"] = PAIR[0]  # the bilingual handouts are in its folder
-        return self.render(template_name(doc.kind, view), lang, root, doc=doc, level=level, **extra)
+        return self.drawn.drawn((lang, "show", file_id, view, root, str(level)), lambda: self.render(template_name(doc.kind, view), lang, root, doc=doc, level=level, **extra))
 
     def piece(self, lang: Lang, piece: Piece, view: str = "", root: str = "", anchor: str = "") -> str:
         """One piece of a data file as HTML in `lang`, drawn by its kind's template (in `view`) as on its page; its
         anchors start with `anchor` (the same piece stands in two languages on one page)."""
         doc = self.project.docs[piece.file]
         view = view or ("table" if doc.kind == "glossary" else "")  # a term alone, without the glossary's index
-        key = (lang, piece.id, view, root, anchor, str(self.urls.folders))
-        if key not in self.drawn:
-            self.drawn[key] = self.render(template_name(doc.kind, view), lang, root, doc=narrowed(doc, piece), level=3, anchor=anchor)
-        return self.drawn[key]
+        return self.drawn.drawn((lang, "piece", piece.id, view, root, anchor), lambda: self.render(template_name(doc.kind, view), lang, root, doc=narrowed(doc, piece), level=3, anchor=anchor))
 
     def criteria(self, lang: Lang, assessment: Assessment) -> list[Criterion]:
         """Each criterion of an assessment in `lang`, in its order, with its section (the group it is charted in)."""
         doc = self.project.docs[assessment.id]
         if isinstance(doc, RubricDoc):
             title = self.page(lang, "", self.site.homes.get(assessment.id, ""))[1]
-            return [Criterion(row.id, row.name.in_(lang), row.name.in_(lang), title) for row in doc.rows]
+            return [Criterion(row.id, _in(row.name, lang), _in(row.name, lang), title) for row in doc.rows]
         if isinstance(doc, MatrixDoc):
             return [
-                Criterion(sid, str(n), start(statement.text.in_(lang), 70), f"{row.name.in_(lang)} — {column.name.in_(lang)}")
+                Criterion(sid, str(n), start(statement.text.in_(lang), 70), f"{_in(row.name, lang)} — {_in(column.name, lang)}")
                 for row, column, cell in statements(doc)
                 for n, (sid, statement) in enumerate(cell, 1)
             ]
@@ -294,6 +292,10 @@ class Renderer:
     def assessment(self, lang: Lang, root: str, assessment: Assessment, known: dict[str, Assessment]) -> str:
         """The self-assessment form of one data file in `lang`, with what its script needs to check any file of
         answers (`known`: every assessment of the site)."""
+        return self.drawn.drawn((lang, "assessment", assessment.id, root), lambda: self._assessment(lang, root, assessment, known))
+
+    def _assessment(self, lang: Lang, root: str, assessment: Assessment, known: dict[str, Assessment]) -> str:
+        """The self-assessment form, drawn."""
         doc = self.project.docs[assessment.id]
         rows: list[Any] = statements(doc) if isinstance(doc, MatrixDoc) else []
         shown: dict[str, ListItem] = {}
@@ -315,7 +317,7 @@ class Renderer:
         for assessment in known.values():
             doc = self.project.docs[assessment.id]
             if isinstance(doc, RubricDoc):
-                levels = [column.name.in_(lang) for column in doc.columns]
+                levels = [_in(column.name, lang) for column in doc.columns]
             elif assessment.kind == "portfolio":
                 levels = [self.ui(lang, f"assess.status-{status}") for status in STATUSES]
             else:
@@ -323,7 +325,8 @@ class Renderer:
             url, title = self.page(lang, root, self.site.homes.get(assessment.id, ""))
             criteria = self.criteria(lang, assessment)
             sections = list(dict.fromkeys(c.section for c in criteria))
-            summaries.append({"id": assessment.id, "title": title, "url": url, "levels": levels, "criteria": [[c.id, c.short, c.label] for c in criteria], "sections": [[s, [c.id for c in criteria if c.section == s]] for s in sections]})
+            grouped = [[section, [c.id for c in criteria if c.section == section]] for section in sections]
+            summaries.append({"id": assessment.id, "title": title, "url": url, "levels": levels, "criteria": [[c.id, c.short, c.label] for c in criteria], "sections": grouped})
         config = {**self._answers_config(lang, known, COHORT_STRINGS, "cohort"), "assessments": summaries}
         config["strings"] |= {key: self.ui(lang, f"assess.{key}") for key in ("now", "criterion", "chart-table")}
         return self.render("cohort.html", lang, root, config=config)

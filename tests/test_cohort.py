@@ -132,7 +132,8 @@ def expected(files: list[dict], series: str | None) -> dict[str, Counter]:
 @browser_only
 def test_five_files_one_malformed_one_of_another_version_are_summarised_and_refused(context: BrowserContext, base_url: str, tmp_path: Path) -> None:
     exported = exported_from_the_rubric_page(context, base_url, tmp_path)
-    second = answers_file({THEMES[0]: 2, THEMES[2]: 4}, [("осень 2026 ", "2026-10-20T08:00:00Z", {THEMES[0]: 1, THEMES[2]: 3}), ("Осень 2026", "2026-10-02T08:00:00Z", {THEMES[0]: 4})], {"standard-2-1": "collected"})
+    snapshots = [("осень 2026 ", "2026-10-20T08:00:00Z", {THEMES[0]: 1, THEMES[2]: 3}), ("Осень 2026", "2026-10-02T08:00:00Z", {THEMES[0]: 4})]
+    second = answers_file({THEMES[0]: 2, THEMES[2]: 4}, snapshots, {"standard-2-1": "collected"})
     third = answers_file({THEMES[0]: 3, THEMES[1]: 4, THEMES[2]: 4}, [("Spring 2026", "2026-04-01T08:00:00Z", {THEMES[0]: 2})])
     version_2 = dict(third, version=2)
     files = [
@@ -151,7 +152,8 @@ def test_five_files_one_malformed_one_of_another_version_are_summarised_and_refu
     assert page.inner_text(".hb-cohort__count") == fill(UI["cohort.summarised"]["kk"], n=3, refused=2)
     refused = page.locator(".hb-cohort__refused li")
     assert refused.evaluate_all("items => items.map(i => [i.dataset.file, i.dataset.problem])") == [["3", "import-not-json"], ["4", "import-version"]]
-    assert refused.all_inner_texts() == [fill(UI["cohort.import-not-json"]["kk"], file=fill(UI["cohort.file"]["kk"], n=3)), fill(UI["cohort.import-version"]["kk"], file=fill(UI["cohort.file"]["kk"], n=4), version=2)]
+    third_file, fourth_file = fill(UI["cohort.file"]["kk"], n=3), fill(UI["cohort.file"]["kk"], n=4)
+    assert refused.all_inner_texts() == [fill(UI["cohort.import-not-json"]["kk"], file=third_file), fill(UI["cohort.import-version"]["kk"], file=fourth_file, version=2)]
     text = page.inner_text(".hb-cohort")
     assert not any(name in text for name in ("Aigerim", "Bolat", "Dana", "Erlan", "Gulnara")), "names only when asked"
 
