@@ -24,7 +24,7 @@ from typing import Any
 from handbook.languages import LANGUAGES, Lang, url_prefix
 from handbook.pack import PAIR
 from handbook.project import BOOK
-from handbook.urls import SESSION, Urls, belongs_to
+from handbook.urls import COHORT, SESSION, Urls, belongs_to
 
 FORMAT = 1
 SIZE_MARK = 'data-offline-size="pack"'  # the save control's attribute, given the pack's sizes once they are known
@@ -94,11 +94,12 @@ def _file(address: str) -> str:
 
 
 def for_printing(path: str, lang: Lang) -> bool:
-    """Whether a page is one a pack leaves out, being for printing: the whole book's print-ready page (it repeats
-    every page; its PDF is offered instead), the handouts in two languages side by side (their PDFs too), and the
-    session builder with its print view (trainers make handouts online)."""
-    session = url_prefix(lang) + SESSION + "/"
-    return path == Urls.sheet_file(lang, BOOK) or path.endswith(f".{'-'.join(PAIR)}/index.html") or path.startswith(session)
+    """Whether a page is one a pack leaves out, being for printing or for trainers: the whole book's print-ready page
+    (it repeats every page; its PDF is offered instead), the handouts in two languages side by side (their PDFs too),
+    the session builder with its print view and the cohort summary (trainers' tools, used online: the pack is the
+    directors' reading)."""
+    trainers = (url_prefix(lang) + SESSION + "/", url_prefix(lang) + COHORT + "/")
+    return path == Urls.sheet_file(lang, BOOK) or path.endswith(f".{'-'.join(PAIR)}/index.html") or path.startswith(trainers)
 
 
 def pack_paths(site_dir: Path, lang: Lang, languages: Iterable[Lang], loaded_by_scripts: Iterable[str]) -> list[str]:

@@ -160,6 +160,7 @@ def environment(templates: Path) -> Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["css_string"] = css_string
     env.globals.update(languages=LANGUAGES, native_names=NATIVE_NAMES, marked=marked)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # `tojson`: Kazakh letters as themselves, a third of \u escapes
     return env
 
 

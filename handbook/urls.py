@@ -9,6 +9,7 @@ from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
 
 SHEETS = "handouts"  # the folder of the print-ready pages (and the slug of the page that lists them)
 SESSION = "session"  # the slug of the session builder's page, and the folder of its print view and pieces
+COHORT = "assess/cohort"  # the slug of the cohort summary's page
 PDFS = "pdf"
 DATA = "data"
 SEARCH = "search"

@@ -240,6 +240,7 @@ HANDBOOK_ORDER = [
     "glossary",
     "handouts",
     "session",
+    "assess/cohort",
     "sources",
     "contacts",
     "open-data",

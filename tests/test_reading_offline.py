@@ -37,13 +37,13 @@ def pack_of(site: Path, lang: str) -> dict:
 
 
 def pages_of(site: Path, lang: str) -> list[str]:
-    """Every page file of a language (below the site root), those for printing left out: the whole book's
-    print-ready page, the handouts in two languages side by side (their PDFs are offered) and the session builder
-    with its print view (trainers use it online)."""
+    """Every page file of a language (below the site root), those for printing or for trainers left out: the whole
+    book's print-ready page, the handouts in two languages side by side (their PDFs are offered), the session
+    builder with its print view and the cohort summary (trainers use them online)."""
     own = site / page_url(lang) if lang != "kk" else site
     found = [p.relative_to(site).as_posix() for p in own.rglob("*.html")]
     others = tuple(f"{other}/" for other in LANGS if other != "kk")
-    printing = re.compile(r"(^|/)(handouts/handbook/|handouts/[^/]+\.kk-ru/|session/)")
+    printing = re.compile(r"(^|/)(handouts/handbook/|handouts/[^/]+\.kk-ru/|session/|assess/cohort/)")
     return [p for p in found if (lang != "kk" or not p.startswith(others)) and not printing.search(p)]
 
 
