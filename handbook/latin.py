@@ -1,10 +1,13 @@
 """Kazakh in Latin letters: the table in `kazakh-latin.yml` (the 2021 proposal's letters and the spellings readers
-type on a Latin keyboard), validated, and the search keys made from it."""
+type on a Latin keyboard), validated; the search keys made from it; and the writer that spells Kazakh text in Latin
+letters by it, with its casing (dotted İ i and dotless I ı) and its order for sorting."""
 
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from handbook.load import field_path, position, read_yaml
 from handbook.problems import Problem, ValidationFailed
@@ -29,12 +32,22 @@ class Letter(BaseModel):
         return self.typed[0] if self.typed else self.latin
 
 
+CyrillicWord = Annotated[str, StringConstraints(pattern=r"^[а-яёәғқңөұүһі]+$")]
+LatinText = Annotated[str, StringConstraints(pattern=r"^[^а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+$")]
+
+
 class Table(BaseModel):
-    """The whole table, one row per letter of the Cyrillic alphabet."""
+    """The whole table, one row per letter of the Cyrillic alphabet; the letter pairs and the words written otherwise
+    than letter by letter; and the Latin alphabet's order."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     letters: list[Letter]
+    sequences: dict[CyrillicWord, str] = Field({}, description="letters written together otherwise than one by one (и before я: ия → ia, not iia)")
+    exceptions: dict[CyrillicWord, LatinText] = Field(
+        {}, description="words written as given, in small letters (a name in its own spelling, an abbreviation, a Roman numeral typed in Cyrillic): whole, or as a stem a suffix follows"
+    )
+    order: list[Annotated[str, StringConstraints(pattern=r"^[a-zäğñöūüşçı]$")]] = Field([], description="the Latin letters in the order words are sorted by")
 
     def search_keys(self) -> dict[str, dict[str, str]]:
         """For search: each Cyrillic letter's key, and each Latin or typed spelling's key."""
@@ -70,6 +83,10 @@ def check(root: Path) -> tuple[Table | None, list[Problem]]:
             if others:
                 message = f"{spelling!r} is also the spelling of key {', '.join(others)}; one spelling, one key"
                 problems.append(Problem(TABLE, *position(doc.data, loc), field_path(loc), message))
+    written = {char for letter in table.letters for char in letter.latin} | {char for latin in table.sequences.values() for char in latin}
+    if missing := sorted(written - set(table.order)):
+        message = f"every letter the table writes needs its place in the order: {', '.join(missing)} has none"
+        problems.append(Problem(TABLE, *position(doc.data, ("order",) if "order" in doc.data else ()), "order", message))
     found = "".join(letter.cyrillic for letter in table.letters)
     if found != ALPHABET:
         message = f"the rows must be the 42 letters in the alphabet's order: {ALPHABET}"
@@ -92,3 +109,76 @@ def load(root: Path) -> Table:
         raise ValidationFailed([Problem(TABLE, 1, 1, "(file)", "the Kazakh Latin table is missing (search folds Latin letters by it)")])
     stat = (root / TABLE).stat()
     return _load(root, (stat.st_mtime_ns, stat.st_size))
+
+
+# ---- Writing Kazakh in Latin letters ----
+
+_CYRILLIC_WORD = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+")
+_UPPER = str.maketrans({"i": "İ", "ı": "I"})  # Kazakh casing: dotted i has a dotted capital, dotless ı the plain I
+_LOWER = str.maketrans({"İ": "i", "I": "ı"})
+
+
+def upper(text: str) -> str:
+    """Latin Kazakh in capitals: i → İ and ı → I (Python's upper() makes both I)."""
+    return text.translate(_UPPER).upper()
+
+
+def lower(text: str) -> str:
+    """Latin Kazakh in small letters: İ → i and I → ı (Python's lower() makes İ two code points and I an i)."""
+    return text.translate(_LOWER).lower()
+
+
+class Writer:
+    """Kazakh text from Cyrillic into Latin letters by the table. A word is written letter by letter (a pair of the
+    table's `sequences` together), but a word of its `exceptions`, or one starting with it and going on in small
+    letters (a suffix), starts as the exception says. A word in capitals stays in capitals, a capitalised letter
+    becomes a capitalised spelling (Ц → Ts, ЦЕХ → TSEH). Everything but Cyrillic letters stays as it is."""
+
+    def __init__(self, table: Table) -> None:
+        self.letters = {letter.cyrillic: letter.latin for letter in table.letters}
+        self.sequences = sorted(table.sequences.items(), key=lambda pair: -len(pair[0]))
+        self.exceptions = sorted(table.exceptions.items(), key=lambda pair: -len(pair[0]))
+        self.ranks = {letter: n for n, letter in enumerate(table.order, 1)}
+
+    def _spelled(self, word: str, capitals: bool) -> str:
+        """A word (no exception) letter by letter, its sequences together, in its case."""
+        out, at, small = [], 0, word.lower()
+        while at < len(word):
+            pair = next((p for p in self.sequences if small.startswith(p[0], at)), None)
+            size, latin = (len(pair[0]), pair[1]) if pair else (1, self.letters[small[at]])
+            if word[at].isupper() and latin:
+                latin = upper(latin) if capitals else upper(latin[0]) + latin[1:]
+            out.append(latin)
+            at += size
+        return "".join(out)
+
+    def word(self, word: str) -> str:
+        """One word of Cyrillic letters in Latin letters."""
+        capitals = len(word) > 1 and word.isupper()
+        small = word.lower()
+        for stem, latin in self.exceptions:
+            rest = word[len(stem) :]
+            if small.startswith(stem) and (rest == "" or rest.islower() or capitals):
+                return (upper(latin) if capitals else latin) + self._spelled(rest, capitals)
+        return self._spelled(word, capitals)
+
+    def text(self, text: str) -> str:
+        """A text's Cyrillic words in Latin letters; digits, punctuation and words in other letters as they are."""
+        return _CYRILLIC_WORD.sub(lambda match: self.word(match.group()), text)
+
+    def sort_key(self, text: str) -> tuple[tuple[int, ...], str]:
+        """Order by the Latin alphabet's letters (the table's `order`), a word break before any letter, case aside."""
+        key: list[int] = []
+        for char in lower(text):
+            if char in self.ranks:
+                key.append(self.ranks[char])
+            elif char.isalnum():
+                key.append(len(self.ranks) + ord(char))
+            elif (char.isspace() or char in "-–—/") and key and key[-1] != 0:
+                key.append(0)
+        return tuple(key), text
+
+
+def writer(root: Path) -> Writer:
+    """The writer of the project's table (ValidationFailed if the table has problems)."""
+    return Writer(load(root))
