@@ -61,9 +61,10 @@ chromium:
 test: $(STAMP) chromium pango
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -n 2 --dist loadgroup
 
-# While working: lint, then every test that needs neither a browser nor PDFs (markers set in tests/conftest.py).
+# While working: lint, then every test that needs neither a browser nor PDFs, nor several builds in a row (markers
+# set in tests/conftest.py and by the tests marked `slow`).
 check: lint
-	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not browser and not pdf"
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not browser and not pdf and not slow"
 
 # ruff (lint and format: `ruff format` fixes the format), the types of handbook/ (mypy), then the layers and the
 # seam (import-linter's contracts); all configured in pyproject.toml.

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ENV, copy_project, page_url
 
 RUBRIC = "school-practice/development-rubric"
@@ -41,6 +43,7 @@ def change(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), "utf-8")
 
 
+@pytest.mark.slow
 def test_a_build_of_unchanged_sources_reuses_the_drawings_and_each_change_is_drawn_anew(tmp_path: Path) -> None:
     project, kept = copy_project(tmp_path / "project"), tmp_path / "drawings"
     build(project, tmp_path / "site1", kept)
