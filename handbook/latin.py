@@ -135,32 +135,42 @@ class Writer:
     becomes a capitalised spelling (Ц → Ts, ЦЕХ → TSEH). Everything but Cyrillic letters stays as it is."""
 
     def __init__(self, table: Table) -> None:
-        self.letters = {letter.cyrillic: letter.latin for letter in table.letters}
-        self.sequences = sorted(table.sequences.items(), key=lambda pair: -len(pair[0]))
+        letters = {letter.cyrillic: letter.latin for letter in table.letters}
+        self.small = str.maketrans(letters)
+        self.title = str.maketrans(letters | {c.upper(): upper(latin[:1]) + latin[1:] for c, latin in letters.items()})
+        self.capitals = str.maketrans({c.upper(): upper(latin) for c, latin in letters.items()})
+        self.sequences = dict(table.sequences)
+        pairs = sorted(table.sequences, key=len, reverse=True)
+        self.pairs = re.compile("|".join(map(re.escape, pairs)), re.IGNORECASE) if pairs else None
         self.exceptions = sorted(table.exceptions.items(), key=lambda pair: -len(pair[0]))
         self.ranks = {letter: n for n, letter in enumerate(table.order, 1)}
+        self.written: dict[str, str] = {}  # each word once: a page repeats its words, an edition its pages'
 
     def _spelled(self, word: str, capitals: bool) -> str:
         """A word (no exception) letter by letter, its sequences together, in its case."""
-        out, at, small = [], 0, word.lower()
-        while at < len(word):
-            pair = next((p for p in self.sequences if small.startswith(p[0], at)), None)
-            size, latin = (len(pair[0]), pair[1]) if pair else (1, self.letters[small[at]])
-            if word[at].isupper() and latin:
-                latin = upper(latin) if capitals else upper(latin[0]) + latin[1:]
-            out.append(latin)
-            at += size
-        return "".join(out)
+        if self.pairs is not None:
+
+            def pair(match: re.Match[str]) -> str:
+                latin = self.sequences[match.group().lower()]
+                return upper(latin) if capitals else upper(latin[:1]) + latin[1:] if match.group()[0].isupper() else latin
+
+            word = self.pairs.sub(pair, word)
+        return word.translate(self.capitals if capitals else self.title)
 
     def word(self, word: str) -> str:
         """One word of Cyrillic letters in Latin letters."""
+        if word in self.written:
+            return self.written[word]
         capitals = len(word) > 1 and word.isupper()
         small = word.lower()
-        for stem, latin in self.exceptions:
+        latin = None
+        for stem, spelled in self.exceptions:
             rest = word[len(stem) :]
             if small.startswith(stem) and (rest == "" or rest.islower() or capitals):
-                return (upper(latin) if capitals else latin) + self._spelled(rest, capitals)
-        return self._spelled(word, capitals)
+                latin = (upper(spelled) if capitals else spelled) + self._spelled(rest, capitals)
+                break
+        self.written[word] = latin = latin if latin is not None else self._spelled(word, capitals)
+        return latin
 
     def text(self, text: str) -> str:
         """A text's Cyrillic words in Latin letters; digits, punctuation and words in other letters as they are."""

@@ -7,91 +7,81 @@ leads where it led. The page says it is `kk-Latn`."""
 import posixpath
 import re
 from collections.abc import Callable
-from html import escape, unescape
-from html.parser import HTMLParser
 
 from handbook.latin import Writer
 
 LANG = "kk-Latn"  # the edition's language tag (BCP 47: Kazakh in Latin script)
 FOLDER = "latn/"  # the edition's folder below the site root
-SEEN = ("title", "alt", "aria-label", "placeholder", "aria-description", "data-tip")  # attributes with words in them
-LINKS = ("href", "src", "action", "poster")
+SEEN = frozenset({"title", "alt", "aria-label", "placeholder", "aria-description", "data-tip"})  # attributes with words
+LINKS = frozenset({"href", "src", "action", "poster"})
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-RAW = frozenset({"script", "style"})
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\?)", re.I)
+# The markup, piece by piece: a comment or declaration, a tag (its name and attributes), or text up to the next one.
+_PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_ANY = SEEN | LINKS | {"lang", "hreflang"}
 
 
-def _attributes(attrs: list[tuple[str, str | None]]) -> str:
-    """Attributes written back, each value escaped."""
-    return "".join(f" {name}" if value is None else f' {name}="{escape(value, quote=True)}"' for name, value in attrs)
-
-
-class _Rewriter(HTMLParser):
+class _Rewriter:
     """One page's markup, its Kazakh words in Latin letters and its links moved, everything else as it was."""
 
     def __init__(self, write: Callable[[str], str], link: Callable[[str], str]) -> None:
-        super().__init__(convert_charrefs=False)
         self.write, self.link = write, link
-        self.out: list[str] = []
         self.langs: list[tuple[str, str]] = [("", "kk")]  # (tag, language) of the open elements
-        self.data_script = False  # inside <script type="application/json">
 
-    def _kazakh(self) -> bool:
-        """Whether the text being read is Kazakh words: not another language's, not code (but a page's data)."""
-        tag, lang = self.langs[-1]
-        return lang.lower().startswith("kk") and (tag not in RAW or self.data_script)
+    def attributes(self, text: str, kazakh: bool) -> str:
+        """A tag's attributes, the words of those readers see in Latin letters and its links moved."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        lang = dict(attrs).get("lang") or self.langs[-1][1]
-        kazakh = lang.lower().startswith("kk")
-        changed = []
-        for name, value in attrs:
-            if value is not None and name in LINKS:
+        def one(match: re.Match[str]) -> str:
+            name, equals, quoted = match.group(1).lower(), match.group(2), match.group(3)
+            quote = quoted[0] if quoted[0] in "\"'" else ""
+            value = quoted[1:-1] if quote else quoted
+            if name in LINKS:
                 value = self.link(value)
-            elif value is not None and kazakh and name in SEEN:
-                value = self.write(unescape(value))
-            elif name == "lang" and value and value.lower() == "kk":
+            elif name in SEEN and kazakh:
+                value = self.write(value)
+            elif name in ("lang", "hreflang") and value.lower() == "kk":
                 value = LANG
-            elif name == "hreflang" and value and value.lower() == "kk":
-                value = LANG
-            changed.append((name, value))
-        self.out.append(f"<{tag}{_attributes(changed)}>" if changed != attrs else self.get_starttag_text() or f"<{tag}>")
-        if tag not in VOID:
-            self.langs.append((tag, lang))
-        self.data_script = tag == "script" and dict(attrs).get("type") == "application/json"
+            return f"{match.group(1)}{equals}{quote}{value}{quote}"
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.langs.pop()
+        return _ATTRIBUTE.sub(one, text)
 
-    def handle_endtag(self, tag: str) -> None:
-        for n in range(len(self.langs) - 1, 0, -1):  # close up to the matching open element (HTML may omit end tags)
-            if self.langs[n][0] == tag:
-                del self.langs[n:]
-                break
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        self.out.append(self.write(data) if self._kazakh() else data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
+    def rewrite(self, html: str) -> str:
+        """The page rewritten."""
+        out: list[str] = []
+        at, lowered = 0, html.lower()
+        while at < len(html):
+            match = _PIECE.match(html, at)
+            assert match is not None  # the pattern matches any character
+            at = match.end()
+            piece, tag = match.group(), (match.group(2) or "").lower()
+            if not tag:
+                out.append(self.write(piece) if piece[0] != "<" and self.langs[-1][1].lower().startswith("kk") else piece)
+                continue
+            if match.group(1):  # an end tag: close up to its element (HTML may leave end tags out)
+                for n in range(len(self.langs) - 1, 0, -1):
+                    if self.langs[n][0] == tag:
+                        del self.langs[n:]
+                        break
+                out.append(piece)
+                continue
+            attributes = match.group(3)
+            own = re.search(r"""\blang\s*=\s*["']?([\w-]+)""", attributes)
+            lang = own.group(1) if own else self.langs[-1][1]
+            kazakh = lang.lower().startswith("kk")
+            if any(name in attributes for name in _ANY):
+                attributes = self.attributes(attributes, kazakh)
+            out.append(f"<{match.group(2)}{attributes}>")
+            if tag in ("script", "style"):  # raw text up to its end tag: code, or (JSON) the page's own data
+                end = lowered.find(f"</{tag}", at)
+                end = len(html) if end < 0 else end
+                raw = html[at:end]
+                data = tag == "script" and re.search(r"""type\s*=\s*["']?application/json""", attributes)
+                out.append(self.write(raw) if data and kazakh else raw)
+                at = end
+            elif tag not in VOID and not attributes.rstrip().endswith("/"):
+                self.langs.append((tag, lang))
+        return "".join(out)
 
 
 def latin_page(html: str, path: str, writer: Writer, pages: frozenset[str]) -> str:
@@ -114,7 +104,4 @@ def latin_page(html: str, path: str, writer: Writer, pages: frozenset[str]) -> s
         relative = posixpath.relpath(moved, there)
         return (relative.rstrip("/") + "/" if folder else relative) + rest if relative != "." else "./" + rest
 
-    rewriter = _Rewriter(writer.text, link)
-    rewriter.feed(html)
-    rewriter.close()
-    return "".join(rewriter.out)
+    return _Rewriter(writer.text, link).rewrite(html)

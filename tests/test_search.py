@@ -172,6 +172,14 @@ FOLDED = [
     ("съезд", "sezd"),
     ("2020", "2020"),
     ("leadership", "leadership"),
+    # a run of i is one: и with я, ю or й after it, as the 2021 proposal writes them (ия ia, ий i), or typed
+    ("сияқты", "siakti"),
+    ("siaqty", "siakti"),
+    ("siyakty", "siakti"),
+    ("сценарий", "stsenari"),
+    ("scenariy", "stsenari"),
+    ("эвалюация", "evaliuatsia"),
+    ("evalyuatsiya", "evaliuatsia"),
 ]
 
 

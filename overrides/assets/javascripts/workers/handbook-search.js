@@ -29,7 +29,8 @@
         var letter = lower.charAt(i);
         keyed += Object.prototype.hasOwnProperty.call(keys.letters, letter) ? keys.letters[letter] : letter;
       }
-      return keyed.replace(pattern, function (spelling) { return keys.spellings[spelling]; });
+      // и, й, і and ы all fold to i, and я, ю begin with it: a run of i is one (сияқты, siaqty and siyakty meet).
+      return keyed.replace(pattern, function (spelling) { return keys.spellings[spelling]; }).replace(/i{2,}/g, "i");
     };
   }
 
