@@ -9,6 +9,7 @@ way are a stack, innermost last, and each reads its language from the config at 
 
 import json
 import logging
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -28,13 +29,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from handbook import edition, fonts, live, search
+from handbook import edition, fonts, latin, latin_edition, live, search
 from handbook.assess import Assessment, assessments
 from handbook.book import Chapter
 from handbook.build import LanguageBuild, PageState, kept_drawings
 from handbook.drawings import Drawings
 from handbook.export import exported
-from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
 from handbook.pages import check_pages, load_site
 from handbook.problems import ValidationFailed
 from handbook.project import Project, data_paths, load_project
@@ -239,9 +240,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """A home page's language links relative, like every other page's: static-i18n makes them absolute (`/ru/`),
         which leads off a site served from a folder of its host, and nowhere in the offline copy."""
         base = urlsplit(config.site_url or "").path.rstrip("/") + "/"
-        for alternate in getattr(config.extra, "alternate", None) or []:  # static-i18n sets it as an attribute
+        alternates = [a for a in getattr(config.extra, "alternate", None) or [] if a.get("lang") != latin_edition.LANG]
+        for alternate in alternates:  # static-i18n sets it as an attribute
             if alternate["link"].startswith(base):
                 alternate["link"] = alternate["link"].removeprefix(base)  # the `url` filter makes it page-relative
+        kazakh = next((a["link"] for a in alternates if a.get("lang") == DEFAULT_LANGUAGE), None)
+        if kazakh is not None and not kazakh.lstrip("./").startswith(latin_edition.LEFT_OUT):  # the Latin edition, after Kazakh
+            at = next(n for n, a in enumerate(alternates) if a.get("lang") == DEFAULT_LANGUAGE) + 1
+            alternates.insert(at, {"name": latin_edition.NAME, "link": latin_edition.FOLDER + kazakh.lstrip("./"), "lang": latin_edition.LANG})
+        if alternates:
+            setattr(config.extra, "alternate", alternates)  # noqa: B010 (an attribute static-i18n sets, not a key)
         language, ours = self.builds[-1].language, cast(dict[str, Any], context)  # overrides/main.html places them
         if config.extra.get("app"):
             ours["handbook_head"] = Markup(language.app_head(page.url))
@@ -281,6 +289,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.builds:
             self.page, self._404 = None, None
             self._restore_kept(Path(config.site_dir))
+            with timed("latin"):
+                self._write_latin_edition(Path(config.site_dir))
             if config.extra.get("app"):
                 site_dir = Path(config.site_dir)
                 with timed("packs"):
@@ -289,6 +299,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self._sources = self._pending  # a good build: the next edit is measured against it
             self._drawn.keep()
             write_if_asked()
+
+    def _write_latin_edition(self, site_dir: Path) -> None:
+        """The Latin edition (handbook/latin_edition.py): every Kazakh page's twin under latn/, with Material's config
+        naming its search worker from where the twin is, and the Kazakh search index in Latin letters."""
+        writer = latin.writer(self.root)
+        others = tuple(url_prefix(lang) for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
+
+        def material(path: str, html: str) -> str:  # Material's `__config` names its worker relative to the page
+            return _CONFIG_SEARCH.sub(lambda m: m.group(1) + latin_edition.relink(m.group(2), path, frozenset(), move=False) + m.group(3), html, count=1)
+
+        latin_edition.write_edition(site_dir, writer, others, material)
+        index = site_dir / Urls.search_index(DEFAULT_LANGUAGE)
+        if index.is_file():
+            latin_index = latin_edition.latin_index(json.loads(index.read_text("utf-8")), writer)
+            target = site_dir / latin_edition.FOLDER / Urls.search_index(DEFAULT_LANGUAGE)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(search.as_json(latin_index), "utf-8")
+            if self.config.offline:
+                target.with_suffix(".js").write_text(search.as_script(latin_index), "utf-8")
 
     def _keep_previous(self, site_dir: Path) -> None:
         """`mkdocs serve`, before MkDocs empties the site folder: move the last build's files aside, for the
@@ -327,6 +356,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._sources = None
 
     on_post_build = CombinedEvent(_keep_what_is_this_languages, _write_search_index)
+
+
+# Material's page config (`<script id="__config">`): its search worker's address, relative to the page.
+_CONFIG_SEARCH = re.compile(r'(<script id="__config" type="application/json">[^<]*?"search": ")([^"]+)(")')
 
 
 def _write(config: MkDocsConfig, uri: str, text: str) -> None:

@@ -9,6 +9,7 @@ from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
 
 SHEETS = "handouts"  # the folder of the print-ready pages (and the slug of the page that lists them)
 SESSION = "session"  # the slug of the session builder's page, and the folder of its print view and pieces
+LATIN = "latn/"  # the Latin edition's folder (handbook/latin_edition.py): Kazakh pages in Latin letters, not the Kazakh pack's
 COHORT = "assess/cohort"  # the slug of the cohort summary's page
 PDFS = "pdf"
 DATA = "data"
@@ -32,7 +33,7 @@ def belongs_to(path: str, lang: Lang) -> bool:
     others' in their folders."""
     if lang != DEFAULT_LANGUAGE:
         return path.startswith(url_prefix(lang))
-    return not any(path.startswith(url_prefix(other)) for other in LANGUAGES if other != DEFAULT_LANGUAGE)
+    return not any(path.startswith(url_prefix(other)) for other in LANGUAGES if other != DEFAULT_LANGUAGE) and not path.startswith(LATIN)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,18 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser
 
 from handbook import latin
 from handbook.latin_edition import LANG, latin_page
 
-from conftest import ROOT
+from conftest import ROOT, read_data
+from reader_search import SearchBox
 
 WRITER = latin.writer(ROOT)
+RUBRIC = "school-practice/development-rubric"
 PAGES = frozenset({"", "evidence/", "practices/community/", "glossary/"})
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]")
 
@@ -22,7 +26,8 @@ PAGE = """<!doctype html>
 <link rel="stylesheet" href="../../assets/stylesheets/handbook.css"><link rel="alternate" hreflang="kk" href="./">
 <script id="__config" type="application/json">{"search": "../../assets/x.js", "translations": {"search.placeholder": "Іздеу"}}</script>
 <script>var s = "Іздеу"; if (a < b && c) {}</script><style>.a::before { content: "Әдіс"; }</style></head>
-<body><h1 id="мектеп-көшбасшылығы">Мектеп көшбасшылығы &amp; «шеберлік»</h1>
+<body><ul><li><a href="./" hreflang="kk" lang="kk">Қазақша</a></li><li><a href="../../latn/practices/community/" hreflang="kk-Latn" lang="kk-Latn">Qazaqşa (latyn)</a></li></ul>
+<h1 id="мектеп-көшбасшылығы">Мектеп көшбасшылығы &amp; «шеберлік»</h1>
 <p>Бұл <span lang="ru">Руководство для руководителя</span> мен <em lang="en">The guide</em> туралы.<br>
 <a href="../../evidence/" title="Дәлелдер">Дәлелдер</a> <a href="../../">Басты бет</a> <a href="../">Тәжірибелер</a> <a href="../../ru/practices/community/">Русский</a>
 <a href="../../pdf/handbook.pdf">PDF</a> <a href="#мектеп-көшбасшылығы">¶</a> <a href="https://cpm.kz/ru/" >CPM</a>
@@ -38,7 +43,7 @@ def converted() -> BeautifulSoup:
 
 def test_the_page_says_it_is_kazakh_in_latin_script_and_its_words_change_script() -> None:
     page = converted()
-    assert page.html["lang"] == LANG and page.select_one("link[rel=alternate]")["hreflang"] == LANG
+    assert page.html["lang"] == LANG
     assert page.title.string == "Kırıspe — Nūsqaulyq"
     assert page.h1.get_text() == "Mektep köşbasşylyğy & «şeberlık»"
     assert page.img["alt"] == "Belgı" and page.select_one("a[title]")["title"] == "Dälelder"
@@ -62,9 +67,20 @@ def test_code_and_ids_stay_and_the_pages_own_data_changes_script() -> None:
     assert config == {"id": "development-rubric", "strings": {"now": "Qazır"}}
 
 
+def test_the_links_to_the_cyrillic_edition_keep_its_name_and_lead_back_to_it() -> None:
+    """The language switcher's Kazakh entry and the head's alternate name the Cyrillic edition: on the twin they
+    still do, in Cyrillic letters, and lead to the Kazakh page, not to the twin itself."""
+    page = converted()
+    assert page.select_one("link[rel=alternate]")["hreflang"] == "kk" and page.select_one("link[rel=alternate]")["href"] == "../../../practices/community/"
+    switcher = page.select_one("a[hreflang=kk]")
+    assert (switcher["href"], switcher["lang"], switcher.get_text()) == ("../../../practices/community/", "kk", "Қазақша")
+    latin = page.select_one("a[hreflang=kk-Latn]")
+    assert (latin["href"], latin.get_text()) == ("./", "Qazaqşa (latyn)")
+
+
 def test_links_to_kazakh_pages_lead_to_their_twins_and_others_where_they_led() -> None:
     """The twin of practices/community/ is at latn/practices/community/, one folder deeper."""
-    links = [a["href"] for a in converted().select("a[href]")]
+    links = [a["href"] for a in converted().select("a[href]:not([hreflang])")]
     assert links == [
         "../../evidence/",  # latn/evidence/: the same relative address one level down
         "../../",  # the home page's twin, latn/
@@ -94,7 +110,92 @@ def test_a_built_kazakh_page_has_no_cyrillic_left_outside_other_languages(site: 
         page = BeautifulSoup(latin_page((site / path).read_text("utf-8"), path, WRITER, pages), "lxml")
         for hidden in page(["script", "style"]):
             hidden.decompose()
-        for other in page.select("[lang]:not([lang^=kk])"):
+        for other in page.select("[lang]:not([lang=kk-Latn])"):
             other.decompose()
         left = CYRILLIC.findall(page.get_text(" ") + " ".join(str(v) for tag in page.find_all(True) for k, v in tag.attrs.items() if k in ("title", "alt", "aria-label", "placeholder")))
         assert not left, (path, "".join(sorted(set(left))))
+
+
+# The edition as built: under latn/, in the language switcher, searched, its glossary in the Latin order.
+
+TWINLESS = ("ru/", "en/", "latn/", "session/")  # other languages, the edition itself, the session builder (Cyrillic pieces)
+
+
+def kazakh_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(TWINLESS))
+
+
+def test_every_kazakh_page_has_its_latin_twin_with_no_cyrillic_outside_other_languages(site: Path) -> None:
+    pages = kazakh_pages(site)
+    assert len(pages) > 40 and "glossary/index.html" in pages and "handouts/development-rubric/index.html" in pages
+    assert sorted(p.relative_to(site / "latn").as_posix() for p in (site / "latn").rglob("*.html")) == pages
+    for path in pages:
+        page = BeautifulSoup((site / "latn" / path).read_text("utf-8"), "lxml")
+        assert page.html["lang"] == LANG, path
+        for hidden in page(["script", "style", "template"]):
+            hidden.decompose()
+        for other in page.select("[lang]:not([lang=kk-Latn])"):
+            other.decompose()
+        seen = page.get_text(" ") + " ".join(str(v) for tag in page.find_all(True) for k, v in tag.attrs.items() if k in ("title", "alt", "aria-label", "placeholder"))
+        assert not CYRILLIC.search(seen), (path, sorted(set(re.findall(r"\S*[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]\S*", seen)))[:10])
+
+
+def test_every_edition_offers_the_latin_one_in_its_language_switcher(site: Path) -> None:
+    for path, twin in (("evidence/index.html", "latn/evidence/"), ("ru/evidence/index.html", "latn/evidence/"), ("en/glossary/index.html", "latn/glossary/")):
+        page = BeautifulSoup((site / path).read_text("utf-8"), "lxml")
+        entry = page.select_one(f".md-select__link[hreflang={LANG}]")
+        assert entry is not None and entry.get_text(strip=True) == "Qazaqşa (latyn)", path
+        target = (site / path).parent.joinpath(entry["href"]).resolve()
+        assert target == (site / twin).resolve() and (target / "index.html").is_file(), path
+        assert page.select_one(f"link[rel~=alternate][hreflang={LANG}]") is not None
+    twin = BeautifulSoup((site / "latn/evidence/index.html").read_text("utf-8"), "lxml")
+    names = [(a["hreflang"], a.get_text(strip=True)) for a in twin.select(".md-select__link")]
+    assert names == [("kk", "Қазақша"), (LANG, "Qazaqşa (latyn)"), ("ru", "Русский"), ("en", "English")]
+    back = (site / "latn/evidence").joinpath(twin.select_one(".md-select__link[hreflang=kk]")["href"]).resolve()
+    assert back == (site / "evidence").resolve(), "the Cyrillic entry leads back to the Cyrillic page"
+    session = BeautifulSoup((site / "ru/session/index.html").read_text("utf-8"), "lxml")
+    assert session.select_one(f".md-select__link[hreflang={LANG}]") is None, "no twin, no entry"
+
+
+def test_the_latin_glossary_is_in_the_latin_alphabets_order(site: Path) -> None:
+    order = read_data(ROOT / latin.TABLE)["order"]
+    rank = {letter: n for n, letter in enumerate(order)}
+
+    def key(term: str) -> list[int]:  # the table's order, letter by letter (İ is i, I is ı)
+        small = term.replace("İ", "i").replace("I", "ı").lower()
+        return [rank.get(char, len(rank) + ord(char)) if char.isalpha() else -1 for char in small]
+
+    page = BeautifulSoup((site / "latn/glossary/index.html").read_text("utf-8"), "lxml")
+    terms = [h3.get_text().rstrip("¶").strip() for h3 in page.select(".hb-glossary h3.hb-entry__term")]
+    assert len(terms) == len(BeautifulSoup((site / "glossary/index.html").read_text("utf-8"), "lxml").select(".hb-glossary h3.hb-entry__term")) > 10
+    assert terms == sorted(terms, key=key)
+    letters = [h2.get_text().rstrip("¶").strip() for h2 in page.select(".hb-glossary h2.hb-letter")]
+    assert letters == list(dict.fromkeys(term[0] for term in terms))
+    assert [a.get_text() for a in page.select(".hb-letters a")] == letters
+    assert all(page.select_one(a["href"]) is not None for a in page.select(".hb-letters a"))
+
+
+@pytest.mark.parametrize("typed", ["köşbasşylyq", "көшбасшылық", "koshbasshylyk"])
+def test_search_on_the_latin_edition_finds_its_pages_in_either_script(browser: Browser, base_url: str, typed: str) -> None:
+    box = SearchBox(browser, base_url + "latn/")
+    try:
+        found = box.query(typed)
+        assert found and all(link.startswith(base_url + "latn/") for link in found), found[:3]
+        assert any("/latn/glossary/" in link for link in found)
+        texts = box.page.locator(".md-search-result__item").all_inner_texts()
+        assert not CYRILLIC.search(" ".join(texts)), texts[:2]
+    finally:
+        box.close()
+
+
+def test_the_self_assessment_keeps_one_set_of_answers_across_the_scripts(browser: Browser, base_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url + "latn/" + RUBRIC + "/", wait_until="networkidle")
+    page.click(".hb-assess__toggle")
+    assert not CYRILLIC.search(page.inner_text(".hb-assess__body")), "its labels and messages in Latin letters"
+    row = read_data(ROOT / "data/development_rubric.yml")["rows"][0]["id"]
+    page.click(f"label[for='assess-development-rubric-{row}-3']")
+    page.goto(base_url + RUBRIC + "/", wait_until="networkidle")
+    assert page.is_checked(f"#assess-development-rubric-{row}-3")
+    context.close()
