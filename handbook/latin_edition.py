@@ -20,6 +20,9 @@ FOLDER = LATIN  # the edition's folder below the site root
 NAME = "Qazaqşa (latyn)"  # the edition's name in the language switcher
 FONTS = ("fonts.css", "fonts-latin.css")  # the site's fonts; the edition's letters beyond them, linked after them
 _FONTS = re.compile(r'<link rel="stylesheet" href="[^"]*/fonts\.css">')
+# The offline save control (macros/templates/offline-control.html), which saves the Kazakh pack: the edition has
+# none of its own yet, so its pages offer none.
+_SAVE_CONTROL = re.compile(r'<section class="hb-offline[ "].*?</section>\n?', re.S)
 LEFT_OUT = ("session/",)  # the session builder and its print view draw their pieces in Cyrillic letters
 SEEN = frozenset({"title", "alt", "aria-label", "placeholder", "aria-description", "data-tip"})  # attributes with words
 LINKS = frozenset({"href", "src", "action", "poster"})
@@ -154,6 +157,7 @@ _LETTER = re.compile(r'<h2 class="hb-letter"[^>]*>.*?</h2>\n?', re.S)
 _TERM = re.compile(r'<h3 class="hb-entry__term"[^>]*>(.*?)</h3>', re.S)
 _LETTERS = re.compile(r'(<nav class="hb-letters"[^>]*>\n?)(.*?)(</nav>)', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_LETTER_ID = re.compile(r'id="([^"]*?)letter-([^"]+)"')
 
 
 def latin_glossary(html: str, writer: Writer) -> str:
@@ -177,7 +181,7 @@ def latin_glossary(html: str, writer: Writer) -> str:
     entries = [body[term.start() : following.start() if following else len(body)] for term, following in zip(terms, [*terms[1:], None], strict=True)]
     entries = [_LETTER.sub("", entry) for entry in entries]
     named = sorted(((writer.sort_key(unescape(_TAGS.sub("", term.group(1))).rstrip("¶")), entry) for term, entry in zip(terms, entries, strict=True)), key=lambda pair: pair[0])
-    old = re.search(r'id="letter-([^"]+)"', letters[0])
+    old = _LETTER_ID.search(letters[0])  # (prefix, letter): the whole book prefixes its chapters' ids
     pattern = letters[0]
     shown: list[str] = []
     out = [body[: terms[0].start()].replace(letters[0], "")]
@@ -185,14 +189,22 @@ def latin_glossary(html: str, writer: Writer) -> str:
         initial = upper(term.lstrip()[:1])
         if initial not in shown:
             shown.append(initial)
-            heading = pattern.replace(f"letter-{old.group(1)}", f"letter-{lower(initial)}") if old else pattern
+            heading = pattern.replace(f"{old.group(1)}letter-{old.group(2)}", f"{old.group(1)}letter-{lower(initial)}") if old else pattern
             opening = heading.index(">") + 1
             out.append(heading[:opening] + initial + heading[heading.index("<", opening) :])
         out.append(entry)
     html = html[: found.end()] + "".join(out) + html[end:]
+    # Other links to a letter (the contents sidebar's) lead to the Latin letter its heading now reads as.
+    moved = {}
+    for heading in letters:
+        was, text = _LETTER_ID.search(heading), re.search(r">([^<]*)<", heading)
+        if was and text and text.group(1).strip():
+            moved[f"{was.group(1)}letter-{was.group(2)}"] = f"{was.group(1)}letter-{lower(upper(text.group(1).strip())[:1])}"
+    html = re.sub(r'href="#([^"]*letter-[^"]+)"', lambda link: f'href="#{moved.get(link.group(1), link.group(1))}"', html)
     index = _LETTERS.search(html)
-    if index is not None and (link := re.search(r'<a href="#letter-[^"]*">[^<]*</a>\n?', index.group(2))):
-        links = "".join(re.sub(r'#letter-[^"]*">[^<]*<', f'#letter-{lower(letter)}">{letter}<', link.group()) for letter in shown)
+    if index is not None and (link := re.search(r'<a href="#([^"]*?)letter-[^"]*">[^<]*</a>\n?', index.group(2))):
+        prefix = link.group(1)
+        links = "".join(re.sub(r'#[^"]*letter-[^"]*">[^<]*<', f'#{prefix}letter-{lower(letter)}">{letter}<', link.group()) for letter in shown)
         html = html[: index.start(2)] + links + html[index.end(2) :]
     return html
 
@@ -213,7 +225,7 @@ def write_edition(site_dir: Path, writer: Writer, others: tuple[str, ...], page:
     for path in paths:
         target = site_dir / FOLDER / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        html = latin_page((site_dir / path).read_text("utf-8"), path, writer, pages)
+        html = _SAVE_CONTROL.sub("", latin_page((site_dir / path).read_text("utf-8"), path, writer, pages))
         target.write_text(page(path, latin_glossary(html, writer)), "utf-8")
         written.append(FOLDER + path)
     return written

@@ -42,7 +42,7 @@ def pages_of(site: Path, lang: str) -> list[str]:
     builder with its print view and the cohort summary (trainers use them online)."""
     own = site / page_url(lang) if lang != "kk" else site
     found = [p.relative_to(site).as_posix() for p in own.rglob("*.html")]
-    others = tuple(f"{other}/" for other in LANGS if other != "kk")
+    others = (*(f"{other}/" for other in LANGS if other != "kk"), "latn/")  # the Latin edition has no pack yet
     printing = re.compile(r"(^|/)(handouts/handbook/|handouts/[^/]+\.kk-ru/|session/|assess/cohort/)")
     return [p for p in found if (lang != "kk" or not p.startswith(others)) and not printing.search(p)]
 
