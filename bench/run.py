@@ -85,9 +85,9 @@ def best_of(project: Path, config: str = "mkdocs.yml", kept: bool = True) -> dic
     return median
 
 
-# Timed too, but not added: writing the offline packs reads the built site, not the data; the session builder's
-# pieces are rendering, counted in `render` already (and shown apart).
-NOT_DATA = {"data_packs", "data_pieces"}
+# Timed too, but not added: writing the offline packs and the Latin edition reads the built site, not the data; the
+# session builder's pieces are rendering, counted in `render` already (and shown apart).
+NOT_DATA = {"data_packs", "data_pieces", "data_latin"}
 
 
 def data_seconds(run: dict[str, float]) -> float:
@@ -379,6 +379,7 @@ def main() -> None:
             print(f"data layer (load, validate, render, kept drawings), {name}: {data_seconds(run) * 1000:.0f} ms = {share:.1%} of the build (goal < 10%): {data_steps(run)}")
             print(f"  the same without the session builder's pieces (what the pages need): {pages:.1%}")
         print(f"writing the offline packs:        {full.get('data_packs', 0) * 1000:.0f} ms of the full build, {kk.get('data_packs', 0) * 1000:.0f} ms of kk's")
+        print(f"writing the Latin edition (every Kazakh page and the search index in Latin letters): {full.get('data_latin', 0) * 1000:.0f} ms of the full build (every build writes it, kk-only too)")
         print(f"peak memory of the build:         {full['peak_mb']:.0f} MB (goal < 500 MB)")
         for kind, latencies in serve_latency(project).items():
             print(f"`mkdocs serve` shows a {kind} edit in: {', '.join(f'{s:.2f}' for s in latencies)} s (median {statistics.median(latencies):.2f} s; one language's build: {kk['seconds']:.2f} s)")
