@@ -136,7 +136,6 @@ class Writer:
 
     def __init__(self, table: Table) -> None:
         letters = {letter.cyrillic: letter.latin for letter in table.letters}
-        self.small = str.maketrans(letters)
         self.title = str.maketrans(letters | {c.upper(): upper(latin[:1]) + latin[1:] for c, latin in letters.items()})
         self.capitals = str.maketrans({c.upper(): upper(latin) for c, latin in letters.items()})
         self.sequences = dict(table.sequences)

@@ -278,12 +278,17 @@ class Renderer:
                 for row, column, cell in statements(doc)
                 for n, (sid, statement) in enumerate(cell, 1)
             ]
-        if isinstance(doc, ListDoc):  # a standard printed word for word as another keeps its text there (2.4 is 3.4)
-            shown = {item.id: item if item.text else self.project.item(item.see[0]) for item in doc.items}
+        if isinstance(doc, ListDoc):
+            shown = self._shown(doc)
             number = {item.id: _in(item.name, lang) for item in doc.items}
             section = {i: number[ids[0]] + (f"–{number[ids[-1]]}" if len(ids) > 1 else "") for ids in assessment.groups.values() for i in ids}
             return [Criterion(item.id, number[item.id], f"{number[item.id]} {start(_in(shown[item.id].text, lang), 60)}", section.get(item.id, "")) for item in doc.items]
         raise TypeError(f"a {doc.kind} cannot be assessed")
+
+    def _shown(self, doc: ListDoc) -> dict[str, ListItem]:
+        """Each item with the item whose text it shows: its own, or, printed word for word as another, that one's
+        (standard 2.4 is 3.4)."""
+        return {item.id: item if item.text else self.project.item(item.see[0]) for item in doc.items}
 
     def _answers_config(self, lang: Lang, known: dict[str, Assessment], keys: tuple[str, ...], group: str) -> dict[str, Any]:
         """What a script reading answers files needs: the format, every assessment's definition, and its strings."""
@@ -303,7 +308,7 @@ class Renderer:
         groups: list[tuple[str, str, int]] = []
         criteria = self.criteria(lang, assessment)
         if isinstance(doc, ListDoc):
-            shown = {item.id: item if item.text else self.project.item(item.see[0]) for item in doc.items}
+            shown = self._shown(doc)
             groups = [(key, next(c.section for c in criteria if c.id == ids[0]), len(ids)) for key, ids in assessment.groups.items()]
         config = {"id": assessment.id, **self._answers_config(lang, known, SCRIPT_STRINGS, "assess")}
         evidence = [self.project.item(box_id) for box_id in assessment.evidence]
