@@ -2,14 +2,16 @@
 
 from datetime import date, datetime
 
+from handbook import footer as printed
 from handbook.edition import built_at
-from handbook.languages import NATIVE_NAMES, Lang
+from handbook.footer import EACH
+from handbook.languages import Lang
 from handbook.model import Shown
 from handbook.pack import PAIR, Sheet, pack, paired
 from handbook.pieces import TABLES, Piece, pieces_of
 from handbook.qr import online
 from handbook.render import Renderer
-from handbook.urls import SHEETS, Urls, published, root_of
+from handbook.urls import SHEETS, Urls, root_of
 
 
 def build_date() -> date:
@@ -18,11 +20,8 @@ def build_date() -> date:
 
 
 def footer(title: str, lang: Lang | tuple[Lang, ...], path: str, site_url: str | None) -> str:
-    """The printed footer: the page's title, its language (or languages), the address it was printed from and the
-    build date."""
-    address = published(site_url, path) if site_url else "/" + path
-    names = " + ".join(NATIVE_NAMES[one] for one in ((lang,) if isinstance(lang, str) else lang))
-    return f"{title} · {names} · {address} · {build_date().isoformat()}"
+    """The printed footer (handbook/footer.py) of a page, a handout or the book, printed from this build."""
+    return printed.footer(title, lang, path, site_url, build_date())
 
 
 def for_page(renderer: Renderer, slug: str) -> list[Sheet]:
@@ -72,7 +71,7 @@ def render_paired(renderer: Renderer, sheet: Sheet, site_name: str, site_url: st
         sections.append((heading, rows))
     home = renderer.site.homes.get(sheet.handout.show[0].data, "")
     tables = any(renderer.project.docs[shown.data].kind in TABLES for shown in sheet.handout.show)
-    name = " / ".join(title for _, title in titles)
+    name = EACH.join(title for _, title in titles)
     strings = {key: [(lang, renderer.ui(lang, key)) for lang in langs] for key in ("form.name", "form.school", "form.date", "print.page")}
     return renderer.render(
         "paired.html",

@@ -5,10 +5,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.languages import LANGUAGES
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.pack import PAIR, pack, paired
 from handbook.project import BOOK, Project
-from handbook.urls import Urls
+from handbook.urls import LATIN, Urls
 
 SOURCES = ("docs", "data", "glossary.yml", "kazakh-latin.yml", "released-ids.yml", "macros", "overrides", "handbook", "mkdocs.yml")
 
@@ -24,11 +24,13 @@ class Made:
 
 def jobs(project: Project, site_dir: Path) -> list[tuple[Path, Path]]:
     """Each print-ready page and the PDF it becomes: the whole handbook first (the longest), in every language, then
-    each handout in two languages side by side (in the folder of the pair's first language)."""
+    each handout in two languages side by side (in the folder of the pair's first language); and the Latin edition's
+    twins of the Kazakh ones (handbook/latin_edition.py), below its folder as theirs are below the root."""
     ids = [BOOK] + [sheet.id for sheet in pack(project)]
     one = [(lang, sheet) for sheet in ids for lang in LANGUAGES]
     two = [(PAIR[0], paired(sheet.id)) for sheet in pack(project)]
-    return [(site_dir / Urls.sheet_file(lang, sheet), site_dir / Urls.pdf(lang, sheet)) for lang, sheet in one + two]
+    folders = [("", lang, sheet) for lang, sheet in one + two] + [(LATIN, lang, sheet) for lang, sheet in one + two if lang == DEFAULT_LANGUAGE]
+    return [(site_dir / folder / Urls.sheet_file(lang, sheet), site_dir / folder / Urls.pdf(lang, sheet)) for folder, lang, sheet in folders]
 
 
 def write_pdf(job: tuple[Path, Path]) -> Made:

@@ -195,10 +195,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 uri, html = build.language.notice_page()
                 files.append(File.generated(config, uri, content=html))
         if build.language.lang == DEFAULT_LANGUAGE:
-            theme_fonts = files.get_file_from_path(fonts.SOURCE)
-            if theme_fonts is None:
-                raise PluginError(f"the theme has no {fonts.SOURCE} to make {fonts.FILE} from")
-            files.append(File.generated(config, fonts.FILE, content=fonts.print_fonts(theme_fonts.content_string)))
+            for source, made in ((fonts.SOURCE, fonts.FILE), (fonts.LATIN, fonts.LATIN_FILE)):
+                if (theme_fonts := files.get_file_from_path(source)) is None:
+                    raise PluginError(f"the theme has no {source} to make {made} from")
+                files.append(File.generated(config, made, content=fonts.print_fonts(theme_fonts.content_string)))
             for file_id, fmt, text in exported(self.project):
                 files.append(File.generated(config, Urls.data(file_id, fmt), content=text))
         return files
@@ -290,7 +290,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.page, self._404 = None, None
             self._restore_kept(Path(config.site_dir))
             with timed("latin"):
-                self._write_latin_edition(Path(config.site_dir))
+                self._write_latin_edition(Path(config.site_dir), config.site_url)
             if config.extra.get("app"):
                 site_dir = Path(config.site_dir)
                 with timed("packs"):
@@ -300,7 +300,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self._drawn.keep()
             write_if_asked()
 
-    def _write_latin_edition(self, site_dir: Path) -> None:
+    def _write_latin_edition(self, site_dir: Path, site_url: str | None) -> None:
         """The Latin edition (handbook/latin_edition.py): every Kazakh page's twin under latn/, with Material's config
         naming its search worker from where the twin is, and the Kazakh search index in Latin letters."""
         writer = latin.writer(self.root)
@@ -309,7 +309,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         def material(path: str, html: str) -> str:  # Material's `__config` names its worker relative to the page
             return _CONFIG_SEARCH.sub(lambda m: m.group(1) + latin_edition.relink(m.group(2), path, frozenset(), move=False) + m.group(3), html, count=1)
 
-        latin_edition.write_edition(site_dir, writer, others, material)
+        latin_edition.write_edition(site_dir, writer, others, material, site_url)
         index = site_dir / Urls.search_index(DEFAULT_LANGUAGE)
         if index.is_file():
             latin_index = latin_edition.latin_index(json.loads(index.read_text("utf-8")), writer)

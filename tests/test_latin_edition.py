@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
 
 from handbook import latin
-from handbook.latin_edition import LANG, latin_page
+from handbook.latin_edition import LANG, latin_page, relink
 
-from conftest import ROOT, read_data
+from conftest import ROOT, SITE_URL, read_data
 from reader_search import SearchBox
 
 WRITER = latin.writer(ROOT)
@@ -57,9 +57,10 @@ def test_what_is_marked_as_another_language_stays_as_it_is() -> None:
     assert "Būl" in page.p.get_text() and "men" in page.p.get_text() and "turaly." in page.p.get_text()
 
 
-def test_code_and_ids_stay_and_the_pages_own_data_changes_script() -> None:
+def test_code_and_ids_stay_and_the_pages_own_data_and_style_strings_change_script() -> None:
     html = latin_page(PAGE, "practices/community/index.html", WRITER, PAGES)
-    assert '<script>var s = "Іздеу"; if (a < b && c) {}</script>' in html and 'content: "Әдіс"' in html
+    assert '<script>var s = "Іздеу"; if (a < b && c) {}</script>' in html, "code stays"
+    assert '.a::before { content: "Ädıs"; }' in html, "a style's strings are words shown (the printed footer)"
     page = BeautifulSoup(html, "lxml")
     assert page.h1["id"] == "мектеп-көшбасшылығы", "an id is an address: it stays"
     assert json.loads(page.select_one("#__config").string)["translations"]["search.placeholder"] == "Izdeu"
@@ -86,7 +87,7 @@ def test_links_to_kazakh_pages_lead_to_their_twins_and_others_where_they_led() -
         "../../",  # the home page's twin, latn/
         "../../../practices/",  # no Kazakh page there: where it led
         "../../../ru/practices/community/",
-        "../../../pdf/handbook.pdf",
+        "../../pdf/handbook.pdf",  # latn/pdf/: the edition prints its own (handbook pdf)
         "#мектеп-көшбасшылығы",
         "https://cpm.kz/ru/",
         "../../evidence/#blq-leadership",
@@ -95,6 +96,20 @@ def test_links_to_kazakh_pages_lead_to_their_twins_and_others_where_they_led() -
     assert page.select_one("link[rel=stylesheet]")["href"] == "../../../assets/stylesheets/handbook.css"
     assert page.img["src"] == "../../../assets/images/icon.svg"
     assert json.loads(page.select_one("#__config").string)["search"] == "../../assets/x.js", "a script's data is not a link"
+
+
+def test_addresses_on_the_published_site_move_as_relative_ones_do() -> None:
+    site = "https://cpm.kz/hb/"
+    moved = {
+        "https://cpm.kz/hb/evidence/#x": "https://cpm.kz/hb/latn/evidence/#x",
+        "https://cpm.kz/hb/": "https://cpm.kz/hb/latn/",
+        "https://cpm.kz/hb/pdf/glossary.pdf": "https://cpm.kz/hb/latn/pdf/glossary.pdf",
+        "https://cpm.kz/hb/assets/a.css": "https://cpm.kz/hb/assets/a.css",  # not a Kazakh page
+        "https://cpm.kz/hb/ru/evidence/": "https://cpm.kz/hb/ru/evidence/",
+        "https://cpm.kz/other/evidence/": "https://cpm.kz/other/evidence/",  # not the site
+    }
+    assert {url: relink(url, "practices/community/index.html", PAGES, site_url=site) for url in moved} == moved
+    assert relink("https://cpm.kz/hb/evidence/", "index.html", PAGES, move=False, site_url=site) == "https://cpm.kz/hb/evidence/"
 
 
 def test_the_home_page_twin_links_down_into_the_edition_and_up_to_the_rest() -> None:
@@ -119,6 +134,21 @@ def test_a_built_kazakh_page_has_no_cyrillic_left_outside_other_languages(site: 
 # The edition as built: under latn/, in the language switcher, searched, its glossary in the Latin order.
 
 TWINLESS = ("ru/", "en/", "latn/", "session/")  # other languages, the edition itself, the session builder (Cyrillic pieces)
+# The attributes that name or point rather than say: ids and addresses (a Cyrillic heading's anchor stays, so links
+# into the Cyrillic edition and into its twin both hold).
+POINTING = frozenset({"id", "href", "src", "for", "name", "headers", "aria-describedby", "aria-labelledby", "aria-controls", "aria-owns"})
+
+
+def seen_text(page: BeautifulSoup, styles: bool = True) -> str:
+    """What readers see or hear on a page: its text, every attribute's value but those that point, and its styles'
+    strings (the printed footer; `styles`); scripts left out, and what is marked as another language."""
+    styles = " ".join(re.findall(r'"([^"]*)"', " ".join(style.get_text() for style in page("style")))) if styles else ""
+    for hidden in page(["script", "style", "template"]):
+        hidden.decompose()
+    for other in page.select("[lang]:not([lang=kk-Latn])"):
+        other.decompose()
+    attributes = " ".join(" ".join(v) if isinstance(v, list) else str(v) for tag in page.find_all(True) for k, v in tag.attrs.items() if k not in POINTING)
+    return page.get_text(" ") + " " + attributes + " " + styles
 
 
 def kazakh_pages(site: Path) -> list[str]:
@@ -132,11 +162,7 @@ def test_every_kazakh_page_has_its_latin_twin_with_no_cyrillic_outside_other_lan
     for path in pages:
         page = BeautifulSoup((site / "latn" / path).read_text("utf-8"), "lxml")
         assert page.html["lang"] == LANG, path
-        for hidden in page(["script", "style", "template"]):
-            hidden.decompose()
-        for other in page.select("[lang]:not([lang=kk-Latn])"):
-            other.decompose()
-        seen = page.get_text(" ") + " ".join(str(v) for tag in page.find_all(True) for k, v in tag.attrs.items() if k in ("title", "alt", "aria-label", "placeholder"))
+        seen = seen_text(page, styles=not path.endswith(".kk-ru/index.html"))  # a pair's footer: its own test
         assert not CYRILLIC.search(seen), (path, sorted(set(re.findall(r"\S*[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]\S*", seen)))[:10])
 
 
@@ -157,7 +183,13 @@ def test_every_edition_offers_the_latin_one_in_its_language_switcher(site: Path)
     assert session.select_one(f".md-select__link[hreflang={LANG}]") is None, "no twin, no entry"
 
 
-def test_the_latin_glossary_is_in_the_latin_alphabets_order(site: Path) -> None:
+def parents(rows: list) -> dict[str, str]:
+    """Each sub-term's row of a glossary handout's table, by id, and its parent's: the last top row before it."""
+    child = lambda tr: "hb-glossary-table__child" in (tr.get("class") or [])  # noqa: E731
+    return {row["id"]: row.find_previous_sibling(lambda tr: not child(tr))["id"] for row in rows if child(row)}
+
+
+def test_the_latin_glossary_its_contents_and_its_handout_are_in_the_latin_alphabets_order(site: Path) -> None:
     order = read_data(ROOT / latin.TABLE)["order"]
     rank = {letter: n for n, letter in enumerate(order)}
 
@@ -173,6 +205,32 @@ def test_the_latin_glossary_is_in_the_latin_alphabets_order(site: Path) -> None:
     assert letters == list(dict.fromkeys(term[0] for term in terms))
     assert [a.get_text() for a in page.select(".hb-letters a")] == letters
     assert all(page.select_one(a["href"]) is not None for a in page.select(".hb-letters a"))
+    # Sub-terms follow their parent in the same order.
+    for h3 in page.select(".hb-glossary h3.hb-entry__term"):
+        subs = []
+        for following in h3.find_next_siblings(["h3", "h4"]):
+            if following.name == "h3":
+                break
+            subs.append(following.get_text().rstrip("¶").strip())
+        assert subs == sorted(subs, key=key), subs
+    # The contents in the sidebar: the letters, each holding its terms, each its sub-terms, as the page has them.
+    headings = [(h["id"], h.get_text().rstrip("¶").strip()) for h in page.select(".hb-glossary h2, .hb-glossary h3, .hb-glossary h4")]
+    contents = page.select_one("nav.md-nav--secondary")
+    listed = [(a["href"].removeprefix("#"), a.get_text(" ", strip=True)) for a in contents.select("a.md-nav__link")]
+    assert listed == headings
+    assert [a.get_text(strip=True) for a in contents.select(":scope > ul > li > a")] == letters
+
+    # The glossary handout: its rows in the same order, each sub-term after its parent.
+    sheet = BeautifulSoup((site / "latn/handouts/glossary/index.html").read_text("utf-8"), "lxml")
+    rows = sheet.select(".hb-glossary-table tbody tr")
+    tops = [row.th.get_text(strip=True) for row in rows if "hb-glossary-table__child" not in (row.get("class") or [])]
+    assert tops == sorted(tops, key=key) and len(rows) == len(BeautifulSoup((site / "handouts/glossary/index.html").read_text("utf-8"), "lxml").select(".hb-glossary-table tbody tr"))
+    cyrillic = BeautifulSoup((site / "handouts/glossary/index.html").read_text("utf-8"), "lxml").select(".hb-glossary-table tbody tr")
+    parent_of = parents(rows)
+    assert parent_of == parents(cyrillic) and parent_of
+    for parent in set(parent_of.values()):
+        subs = [row.th.get_text(strip=True) for row in rows if parent_of.get(row["id"]) == parent]
+        assert subs == sorted(subs, key=key), subs
 
 
 @pytest.mark.parametrize("typed", ["köşbasşylyq", "көшбасшылық", "koshbasshylyk"])
@@ -199,3 +257,53 @@ def test_the_self_assessment_keeps_one_set_of_answers_across_the_scripts(browser
     page.goto(base_url + RUBRIC + "/", wait_until="networkidle")
     assert page.is_checked(f"#assess-development-rubric-{row}-3")
     context.close()
+
+
+# In print: the footer, the QR code and the published address are the twin's own.
+
+FOOTER = re.compile(r'@bottom-left \{ content: "([^"]*)"')
+PAGE_WORD = re.compile(r'@bottom-right \{ content: "([^"]*)" " " counter')
+
+
+def test_the_printed_footer_names_the_edition_and_the_twins_own_address(site: Path) -> None:
+    """A twin's footer: its Kazakh title in Latin letters, the edition by its name, the twin's address, the same
+    date; a two-language handout's Russian title and page word as they were."""
+    page_word = {item["id"]: item["text"] for item in read_data(ROOT / "data" / "ui.yml")["items"]}["print.page"]
+    for path in ("evidence/index.html", "handouts/ten-factors/index.html", "handouts/handbook/index.html", "handouts/ten-factors.kk-ru/index.html"):
+        cyrillic, twin = ((site / folder / path).read_text("utf-8") for folder in ("", "latn/"))
+        title, names, address, day = FOOTER.search(cyrillic).group(1).split(" · ")
+        assert address == "/" + path.removesuffix("index.html"), address
+        kazakh, _, russian = title.partition(" / ")
+        expected = [WRITER.text(kazakh) + (" / " + russian if russian else ""), names.replace("Қазақша", "Qazaqşa (latyn)"), "/latn" + address, day]
+        assert FOOTER.search(twin).group(1).split(" · ") == expected, path
+        assert not CYRILLIC.search(WRITER.text(kazakh))
+        if path != "handouts/handbook/index.html":  # the book prints page numbers only
+            words = [WRITER.text(page_word["kk"])] + ([page_word["ru"]] if russian else [])
+            assert PAGE_WORD.search(twin).group(1) == " / ".join(words), path
+    evidence = FOOTER.search((site / "latn/evidence/index.html").read_text("utf-8")).group(1)
+    assert evidence.startswith("Mektep köşbasşylyğynyñ tüiındı rölınıñ dälelderı · Qazaqşa (latyn) · /latn/evidence/ · ")  # by hand
+    assert PAGE_WORD.search((site / "latn/evidence/index.html").read_text("utf-8")).group(1) == "bet"
+
+
+def test_a_latin_handouts_qr_code_and_published_address_are_the_twins(browser: Browser, edited: tuple[Path, Path]) -> None:
+    """With the site's address set: a twin's QR code, drawn again, reads back as the twin's page online, and its
+    canonical address is its own (not the Cyrillic page's, which would make search engines drop it)."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    _, site = edited
+    sheet = BeautifulSoup((site / "latn/handouts/ten-factors/index.html").read_text("utf-8"), "lxml")
+    code = sheet.select_one("[data-qr]")
+    assert code["data-qr"] == code["href"] == code["aria-label"] == SITE_URL + "latn/ten-factors/"
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto((site / "latn/handouts/ten-factors/index.html").as_uri())
+    decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(page.locator("[data-qr]").screenshot())))]
+    page.close()
+    assert decoded == [SITE_URL + "latn/ten-factors/"]
+    for path in ("latn/evidence/index.html", "latn/index.html"):
+        canonical = BeautifulSoup((site / path).read_text("utf-8"), "lxml").select_one("link[rel=canonical]")["href"]
+        assert canonical == SITE_URL + path.removesuffix("index.html")
+    assert BeautifulSoup((site / "evidence/index.html").read_text("utf-8"), "lxml").select_one("link[rel=canonical]")["href"] == SITE_URL + "evidence/"

@@ -319,7 +319,8 @@ def test_a_broken_data_file_stops_the_pdf_command_before_anything_is_written(pro
 
 
 def test_print_fonts_are_the_site_fonts_one_family_per_subset(site: Path) -> None:
-    """The built print-fonts.css declares the same files with the same ranges as fonts.css, each subset its own family."""
+    """The built print-fonts.css declares the same files with the same ranges as fonts.css, and print-fonts-latin.css
+    as the Latin edition's fonts-latin.css, each subset its own family."""
 
     def faces(name: str) -> set[tuple[str, str, str, str]]:
         css = (site / "assets" / "stylesheets" / name).read_text("utf-8")
@@ -330,8 +331,12 @@ def test_print_fonts_are_the_site_fonts_one_family_per_subset(site: Path) -> Non
         return found
 
     assert faces("print-fonts.css") == faces("fonts.css")
-    families = re.findall(r'font-family: "([^"]+)"', (site / "assets" / "stylesheets" / "print-fonts.css").read_text("utf-8"))
-    assert {"Roboto Latin", "Roboto Cyrillic", "Roboto Cyrillic Ext"} <= set(families) and "Roboto" not in families
+    assert faces("print-fonts-latin.css") == faces("fonts-latin.css") and faces("fonts-latin.css") - faces("fonts.css")
+    families = [re.findall(r'font-family: "([^"]+)"', (site / "assets" / "stylesheets" / name).read_text("utf-8")) for name in ("print-fonts.css", "print-fonts-latin.css")]
+    assert {"Roboto Latin", "Roboto Cyrillic", "Roboto Cyrillic Ext"} <= set(families[0]) and set(families[1]) == {"Roboto Latin Ext"}
+    kazakh, twin = (parse_html((site / folder / "handouts/ten-factors/index.html").read_text("utf-8")) for folder in ("", "latn/"))
+    assert "print-fonts-latin.css" not in str(kazakh), "the Cyrillic editions' pages (and packs) do without the Latin-ext letters"
+    assert [link["href"].rsplit("/", 1)[1] for link in twin.select("link[href*=fonts]")] == ["print-fonts.css", "print-fonts-latin.css"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -407,3 +412,46 @@ def test_a_handouts_pdf_carries_its_qr_code_as_a_link(edited: tuple[Path, Path],
     first = PdfReader(target).pages[0]
     links = [annotation.get_object().get("/A", {}).get("/URI") for annotation in first.get("/Annots", [])]
     assert SITE_URL + "ru/ten-factors/" in links, links
+
+
+# The Latin edition's PDFs (latn/pdf/), printed from its twins of the Kazakh print-ready pages.
+
+LATIN_LETTERS = "ÄäĞğÑñÖöŪūÜüŞşİı"  # the 2021 proposal's letters beyond ASCII
+
+
+def test_the_latin_edition_prints_every_handout_and_the_book_in_latin_letters(pdfs: Path) -> None:
+    from handbook import latin
+
+    writer = latin.writer(ROOT)
+    for name in [*listed_handouts(), *rubric_ids(), "handbook", *(f"{handout}.kk-ru" for handout in listed_handouts())]:
+        assert (pdfs / "latn" / "pdf" / f"{name}.pdf").stat().st_size > 5000, name
+    rubric = read_data(DATA / "development_rubric.yml")
+    raw = pdf_text(pdfs / "latn" / "pdf" / "development-rubric.pdf")
+    text, stream = squeeze(raw), re.findall(r"\w+", latin.lower(raw))  # Kazakh casing: İ is the capital of i
+    assert "Mekteptıñdamubağyttary" in text  # «Мектептің даму бағыттары», spelled by hand
+    for row in rubric["rows"]:
+        for statements in row["cells"].values():
+            for statement in statements:
+                written = re.findall(r"\w+", latin.lower(writer.text(statement["text"]["kk"])))
+                assert runs_through(written, stream), statement["text"]["kk"][:60]
+    assert not re.search(r"[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]", text), "a Kazakh handout in Latin letters has no Cyrillic one"
+
+
+def test_the_latin_pdfs_draw_every_latin_kazakh_letter_with_an_embedded_font_that_has_it(pdfs: Path) -> None:
+    """The letters beyond Latin-1 (ğ ş ū ı İ) come from Roboto's Latin-ext subset, in print as on screen."""
+    from fontTools.ttLib import TTFont
+
+    book = PdfReader(pdfs / "latn" / "pdf" / "handbook.pdf")
+    text = "\n".join(page.extract_text() for page in book.pages)
+    mapped: set[str] = set()
+    for page in book.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            mapped |= {chr(code) for code in TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data())).getBestCmap()}
+    page = parse_html((pdfs / "latn" / "handouts" / "handbook" / "index.html").read_text("utf-8"))
+    for code in page(["script", "style"]):
+        code.decompose()
+    used = set(page.get_text()) & set(LATIN_LETTERS)
+    assert set("äğñöūüşİı") <= used, "the book uses the proposal's letters"
+    assert used <= set(text), used - set(text)
+    assert used <= mapped, used - mapped
