@@ -50,9 +50,10 @@ class Table(BaseModel):
     order: list[Annotated[str, StringConstraints(pattern=r"^[a-zäğñöūüşçı]$")]] = Field([], description="the Latin letters in the order words are sorted by")
 
     def search_keys(self) -> dict[str, dict[str, str]]:
-        """For search: each Cyrillic letter's key, and each Latin or typed spelling's key."""
+        """For search: each Cyrillic letter's key, each Latin or typed spelling's key, and the names spelled their own
+        way in Latin letters (`exceptions`: Литвин is Litwin), which the search folds to one key too."""
         spellings = {spelling: letter.key for letter in self.letters for spelling in (letter.latin, *letter.typed) if spelling}
-        return {"letters": {letter.cyrillic: letter.key for letter in self.letters}, "spellings": spellings}
+        return {"letters": {letter.cyrillic: letter.key for letter in self.letters}, "spellings": spellings, "names": dict(self.exceptions)}
 
 
 def check(root: Path) -> tuple[Table | None, list[Problem]]:
@@ -144,6 +145,7 @@ class Writer:
         self.exceptions = sorted(table.exceptions.items(), key=lambda pair: -len(pair[0]))
         self.ranks = {letter: n for n, letter in enumerate(table.order, 1)}
         self.written: dict[str, str] = {}  # each word once: a page repeats its words, an edition its pages'
+        self.texts: dict[str, str] = {}  # and each text: the pages share their navigation, headers and footers
 
     def _spelled(self, word: str, capitals: bool) -> str:
         """A word (no exception) letter by letter, its sequences together, in its case."""
@@ -173,7 +175,9 @@ class Writer:
 
     def text(self, text: str) -> str:
         """A text's Cyrillic words in Latin letters; digits, punctuation and words in other letters as they are."""
-        return _CYRILLIC_WORD.sub(lambda match: self.word(match.group()), text)
+        if (latin := self.texts.get(text)) is None:
+            self.texts[text] = latin = _CYRILLIC_WORD.sub(lambda match: self.word(match.group()), text)
+        return latin
 
     def sort_key(self, text: str) -> tuple[tuple[int, ...], str]:
         """Order by the Latin alphabet's letters (the table's `order`), a word break before any letter, case aside."""

@@ -4,6 +4,7 @@ text) change script; what is marked as another language (`lang="ru"`, `lang="en"
 styles and every id. Links to Kazakh pages lead to their Latin twins; every other link (assets, the other languages)
 leads where it led. The page says it is `kk-Latn`."""
 
+import functools
 import json
 import posixpath
 import re
@@ -40,13 +41,14 @@ _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\?)", re.I)
 # The markup, piece by piece: a comment or declaration, a tag (its name and attributes), or text up to the next one.
 _PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""")
-_ANY = SEEN | LINKS | {"lang", "hreflang"}
+_ANY = re.compile("|".join(sorted(SEEN | LINKS | {"lang"})))  # a tag with any of these attributes (hreflang has lang)
 CYRILLIC = "kk-Cyrl"  # what a link to the Cyrillic edition is read as: its name and address stay
 # A link to the Cyrillic edition: to a Kazakh page and named in Kazakh (the language switcher), or an alternate.
 _CYRILLIC_EDITION = re.compile(r"""\bhreflang\s*=\s*["']?kk(?:["'\s/]|$)""", re.I)
 _OWN_KAZAKH = re.compile(r"""(?:^|\s)lang\s*=\s*["']?kk(?:["'\s/]|$)""", re.I)
 
 
+@functools.cache
 def _kazakh(lang: str) -> bool:
     """Whether text in `lang` is written in Latin letters in the edition: Kazakh, but not the Cyrillic edition's."""
     return lang.lower().startswith("kk") and lang != CYRILLIC
@@ -119,7 +121,7 @@ class _Rewriter:
             pinned = _CYRILLIC_EDITION.search(attributes) is not None and (tag == "link" or _OWN_KAZAKH.search(attributes) is not None)
             lang = CYRILLIC if pinned else own.group(1) if own else self.langs[-1][1]
             kazakh = _kazakh(lang)
-            if any(name in attributes for name in _ANY):
+            if _ANY.search(attributes):
                 attributes = self.attributes(attributes, kazakh, pinned)
             out.append(f"<{match.group(2)}{attributes}>")
             if tag in ("script", "style"):  # raw text up to its end tag: code, or (JSON) the page's own data

@@ -25,11 +25,13 @@ class Made:
 def jobs(project: Project, site_dir: Path) -> list[tuple[Path, Path]]:
     """Each print-ready page and the PDF it becomes: the whole handbook first (the longest), in every language, then
     each handout in two languages side by side (in the folder of the pair's first language); and the Latin edition's
-    twins of the Kazakh ones (handbook/latin_edition.py), below its folder as theirs are below the root."""
+    twins of the Kazakh ones (handbook/latin_edition.py), below its folder as theirs are below the root, when the site
+    has the edition."""
     ids = [BOOK] + [sheet.id for sheet in pack(project)]
     one = [(lang, sheet) for sheet in ids for lang in LANGUAGES]
     two = [(PAIR[0], paired(sheet.id)) for sheet in pack(project)]
-    folders = [("", lang, sheet) for lang, sheet in one + two] + [(LATIN, lang, sheet) for lang, sheet in one + two if lang == DEFAULT_LANGUAGE]
+    latin = (site_dir / LATIN).is_dir()  # a site built with the Latin edition (mkdocs.yml: `latin`)
+    folders = [("", lang, sheet) for lang, sheet in one + two] + [(LATIN, lang, sheet) for lang, sheet in one + two if latin and lang == DEFAULT_LANGUAGE]
     return [(site_dir / folder / Urls.sheet_file(lang, sheet), site_dir / folder / Urls.pdf(lang, sheet)) for folder, lang, sheet in folders]
 
 

@@ -54,6 +54,8 @@ class HandbookConfig(base.Config):
     # address names a file, as MkDocs' use_directory_urls: false makes them, search runs in an iframe (Material's
     # iframe-worker) and each language's index is also a script.
     offline = c.Type(bool, default=False)
+    # The Latin edition (handbook/latin_edition.py): every Kazakh page's twin in Latin letters under latn/.
+    latin = c.Type(bool, default=True)
 
 
 @dataclass
@@ -245,7 +247,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if alternate["link"].startswith(base):
                 alternate["link"] = alternate["link"].removeprefix(base)  # the `url` filter makes it page-relative
         kazakh = next((a["link"] for a in alternates if a.get("lang") == DEFAULT_LANGUAGE), None)
-        if kazakh is not None and not kazakh.lstrip("./").startswith(latin_edition.LEFT_OUT):  # the Latin edition, after Kazakh
+        if self.config.latin and kazakh is not None and not kazakh.lstrip("./").startswith(latin_edition.LEFT_OUT):  # the Latin edition, after Kazakh
             at = next(n for n, a in enumerate(alternates) if a.get("lang") == DEFAULT_LANGUAGE) + 1
             alternates.insert(at, {"name": latin_edition.NAME, "link": latin_edition.FOLDER + kazakh.lstrip("./"), "lang": latin_edition.LANG})
         if alternates:
@@ -289,8 +291,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.builds:
             self.page, self._404 = None, None
             self._restore_kept(Path(config.site_dir))
-            with timed("latin"):
-                self._write_latin_edition(Path(config.site_dir), config.site_url)
+            if self.config.latin:
+                with timed("latin"):
+                    self._write_latin_edition(Path(config.site_dir), config.site_url)
             if config.extra.get("app"):
                 site_dir = Path(config.site_dir)
                 with timed("packs"):

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser
 from handbook import latin
 from handbook.latin_edition import LANG, latin_page, relink
 
-from conftest import ROOT, SITE_URL, read_data
+from conftest import ROOT, SITE_URL, mkdocs_build, read_data
 from reader_search import SearchBox
 
 WRITER = latin.writer(ROOT)
@@ -246,6 +246,17 @@ def test_search_on_the_latin_edition_finds_its_pages_in_either_script(browser: B
         box.close()
 
 
+@pytest.mark.parametrize(("edition", "typed"), [("latn/", "Литвин"), ("latn/", "Кембридждің"), ("", "Litwin"), ("", "Cambridge")])
+def test_a_name_spelled_its_own_way_in_latin_letters_is_found_in_either_script(browser: Browser, base_url: str, edition: str, typed: str) -> None:
+    """Литвин is Litwin and Кембридж Cambridge in the Latin edition (the table's exceptions): either spelling finds
+    either edition's page."""
+    box = SearchBox(browser, base_url + edition)
+    try:
+        assert any(link.startswith(base_url + edition + "burke-litwin/") for link in box.query(typed))
+    finally:
+        box.close()
+
+
 def test_the_self_assessment_keeps_one_set_of_answers_across_the_scripts(browser: Browser, base_url: str) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -307,3 +318,18 @@ def test_a_latin_handouts_qr_code_and_published_address_are_the_twins(browser: B
         canonical = BeautifulSoup((site / path).read_text("utf-8"), "lxml").select_one("link[rel=canonical]")["href"]
         assert canonical == SITE_URL + path.removesuffix("index.html")
     assert BeautifulSoup((site / "evidence/index.html").read_text("utf-8"), "lxml").select_one("link[rel=canonical]")["href"] == SITE_URL + "evidence/"
+
+
+@pytest.mark.slow
+def test_a_site_built_without_the_latin_edition_offers_none_and_prints_none(tmp_path: Path) -> None:
+    """mkdocs.yml's `latin` off (HANDBOOK_LATIN=false): no latn/, no fourth entry in the switcher, no Latin PDFs."""
+    from handbook.pdf import jobs
+    from handbook.project import load_project
+
+    site = tmp_path / "site"
+    result = mkdocs_build(ROOT, site, HANDBOOK_LATIN="false")
+    assert result.returncode == 0, result.stderr
+    assert not (site / "latn").exists() and (site / "evidence/index.html").is_file()
+    page = BeautifulSoup((site / "evidence/index.html").read_text("utf-8"), "lxml")
+    assert page.select("[hreflang=ru]") and not page.select(f"[hreflang={LANG}]")
+    assert not [target for _, target in jobs(load_project(ROOT), site) if "latn" in target.parts]

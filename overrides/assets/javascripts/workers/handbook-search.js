@@ -18,11 +18,13 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;  // Material's search message types
 
-  // A function folding a word, Cyrillic or Latin, to its search key; `keys` is {letters: {ә: "a"…}, spellings: {ä: "a", gh: "g"…}}.
+  // A function folding a word, Cyrillic or Latin, to its search key; `keys` is {letters: {ә: "a"…}, spellings: {ä: "a",
+  // gh: "g"…}, names: {литвин: "Litwin"…}}. A name spelled its own way in Latin letters folds to its Latin key, a word
+  // it begins (Литвиннің) too, so that either script finds the other's.
   function folder(keys) {
     var spellings = Object.keys(keys.spellings).sort(function (a, b) { return b.length - a.length; });
     var pattern = new RegExp(spellings.map(function (s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|"), "g");
-    return function (word) {
+    function plain(word) {
       var lower = String(word).toLowerCase().replace(/\u0307/g, "");  // "İ".toLowerCase() is "i" + a combining dot
       var keyed = "";
       for (var i = 0; i < lower.length; i++) {
@@ -31,6 +33,18 @@
       }
       // и, й, і and ы all fold to i, and я, ю begin with it: a run of i is one (сияқты, siaqty and siyakty meet).
       return keyed.replace(pattern, function (spelling) { return keys.spellings[spelling]; }).replace(/i{2,}/g, "i");
+    }
+    var names = Object.create(null);
+    Object.keys(keys.names || {}).forEach(function (name) {
+      if (plain(name) !== plain(keys.names[name])) names[plain(name)] = plain(keys.names[name]);
+    });
+    var starts = Object.keys(names).sort(function (a, b) { return b.length - a.length; });
+    return function (word) {
+      var key = plain(word);
+      for (var i = 0; i < starts.length; i++) {
+        if (key.lastIndexOf(starts[i], 0) === 0) return names[starts[i]] + key.slice(starts[i].length);
+      }
+      return key;
     };
   }
 
