@@ -9,19 +9,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from handbook import session
+from handbook import latin_edition, session
 from handbook.assess import Assessment
 from handbook.book import Chapter, render_book
 from handbook.drawings import Drawings, digest
 from handbook.edition import SIZE_MARK
 from handbook.handouts import footer, for_page, render_paired, render_sheet
-from handbook.languages import LANGUAGES, NATIVE_NAMES, Lang
+from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, NATIVE_NAMES, Lang
 from handbook.pack import PAIR, pack, paired
 from handbook.project import BOOK
 from handbook.render import Renderer, Site
 from handbook.search import item_entries, language_index
 from handbook.status import STATES, FileStatus, in_path_order, page_notices
-from handbook.urls import Urls, root_of
+from handbook.urls import LATIN, Urls, root_of
 from handbook.views import TEMPLATES
 from handbook.webapp import THEME_COLOUR, manifest
 
@@ -207,10 +207,13 @@ class LanguageBuild:
         keys = ("megabytes", "kilobytes", "decimal", "date", "saving", "saved", "removed", "failed", "data-saver", "no-space", "not-persistent", "pdfs-all", "pdf-save", "pdf-saved")
         return pdfs, {key: self.renderer.ui(self.lang, f"offline.{key}") for key in keys}
 
-    def notice_page(self) -> tuple[str, str]:
-        """The file and the page shown offline in place of a page of this language that is not saved."""
+    def notice_page(self, latin: bool) -> tuple[str, str]:
+        """The file and the page shown offline in place of a page of this language that is not saved; it lists every
+        language a reader may have saved (and the Latin edition, when the site has it: `latin`)."""
         file = Urls.notice_file(self.lang)
-        languages = [(lang, NATIVE_NAMES[lang]) for lang in LANGUAGES]
+        languages: list[tuple[str, str, str]] = [(lang, NATIVE_NAMES[lang], self.urls.page(lang, "")) for lang in LANGUAGES]
+        if latin:
+            languages.insert(LANGUAGES.index(DEFAULT_LANGUAGE) + 1, (latin_edition.LANG, latin_edition.NAME, LATIN + self.urls.page(DEFAULT_LANGUAGE, "")))
         html = self.renderer.render("offline-notice.html", self.lang, root_of(file), site_name=self.site_name, manifest=Urls.manifest(self.lang), theme_colour=THEME_COLOUR, languages=languages)
         return file, html
 

@@ -12,36 +12,40 @@ from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from handbook import footer as printed
 from handbook.languages import DEFAULT_LANGUAGE, NATIVE_NAMES
 from handbook.latin import Writer, lower, upper
 from handbook.qr import code
-from handbook.urls import LATIN, Urls
+from handbook.urls import LATIN, LATIN_LANG, Urls
 
-LANG = "kk-Latn"  # the edition's language tag (BCP 47: Kazakh in Latin script)
+LANG = LATIN_LANG  # the edition's language tag (BCP 47: Kazakh in Latin script)
 FOLDER = LATIN  # the edition's folder below the site root
 NAME = "Qazaqşa (latyn)"  # the edition's name in the language switcher
 # The site's fonts, on screen and in print (handbook/fonts.py); the edition's letters beyond them, linked after them.
 FONTS = {"fonts.css": "fonts-latin.css", "print-fonts.css": "print-fonts-latin.css"}
 _FONTS = re.compile(r'<link rel="stylesheet" href="[^"]*/((?:print-)?fonts\.css)">')
-# The offline save control (macros/templates/offline-control.html), which saves the Kazakh pack: the edition has
-# none of its own yet, so its pages offer none.
-_SAVE_CONTROL = re.compile(r'<section class="hb-offline[ "].*?</section>\n?', re.S)
 LEFT_OUT = ("session/",)  # the session builder and its print view draw their pieces in Cyrillic letters
-MADE_AFTER = (Urls.pdf_folder(DEFAULT_LANGUAGE),)  # the Kazakh files the edition has its own of, made after the build (PDFs)
+# The Kazakh files, besides the pages, that the edition has its own of below its folder: its PDFs (`handbook pdf`),
+# and on the web its manifest and its pack for offline reading (handbook/edition.py: `LATIN_VERSION`).
+OWN_FILES = (Urls.pdf_folder(DEFAULT_LANGUAGE), Urls.manifest(DEFAULT_LANGUAGE), Urls.pack(DEFAULT_LANGUAGE), Urls.edition(DEFAULT_LANGUAGE))
+# The holder of the offline control or notice (macros/templates/offline-control.html, offline-notice.html): it names
+# the version it saves, which on a twin is the edition.
+_SAVER = re.compile(r'(<[^>]*\bdata-offline-root\b[^>]*\bdata-lang=")kk(")')
 # The attributes with words readers see or hear: as themselves, shown by the stylesheet (`attr()`: a corrected word's
 # printed form and note, an editors' mark and why, a table cell's column on a phone), or read by a script as text.
 SEEN = frozenset({"title", "alt", "aria-label", "placeholder", "aria-description", "content", "data-tip"}) | frozenset(
     {"data-column", "data-note", "data-printed", "data-sign", "data-why", "data-editorial", "data-title", "data-site-name"}
 )
-LINKS = frozenset({"href", "src", "action", "poster"})
+LINKS = frozenset({"href", "src", "action", "poster", "data-pack", "data-url"})  # data-: the offline control's
+ROOTS = frozenset({"data-root"})  # addresses of the site root (the offline control's, where sw.js lies): never moved
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\?)", re.I)
 # The markup, piece by piece: a comment or declaration, a tag (its name and attributes), or text up to the next one.
 _PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""")
-_ANY = re.compile("|".join(sorted(SEEN | LINKS | {"lang"})))  # a tag with any of these attributes (hreflang has lang)
+_ANY = re.compile("|".join(sorted(SEEN | LINKS | ROOTS | {"lang"})))  # a tag with any of these attributes (hreflang has lang)
 CYRILLIC = "kk-Cyrl"  # what a link to the Cyrillic edition is read as: its name and address stay
 # A link to the Cyrillic edition: to a Kazakh page and named in Kazakh (the language switcher), or an alternate.
 _CYRILLIC_EDITION = re.compile(r"""\bhreflang\s*=\s*["']?kk(?:["'\s/]|$)""", re.I)
@@ -69,8 +73,8 @@ class _Rewriter:
             name, equals, quoted = match.group(1).lower(), match.group(2), match.group(3)
             quote = quoted[0] if quoted[0] in "\"'" else ""
             value = quoted[1:-1] if quote else quoted
-            if name in LINKS:
-                value = self.link(value, not pinned)
+            if name in LINKS or name in ROOTS:
+                value = self.link(value, not pinned and name not in ROOTS)
             elif name in SEEN and kazakh:
                 value = self.write(value)
             elif name in ("lang", "hreflang") and value.lower() == "kk" and not pinned:
@@ -138,12 +142,15 @@ class _Rewriter:
 
 def relink(url: str, path: str, pages: frozenset[str], move: bool = True, site_url: str | None = None) -> str:
     """A relative address on the Kazakh page at `path`, as written on its twin: to the twin of a Kazakh page (`pages`,
-    by folder) or of a file the edition makes after the build (MADE_AFTER) when `move`, else to where it led; an
-    address on the published site (`site_url`) to its twin so too; anything else (another host, an anchor) as it is."""
+    by folder) or of a file the edition has its own of (OWN_FILES) when `move`, else to where it led; an
+    address on the published site (`site_url`), or from its host's root, to its twin so too; anything else (another
+    host, an anchor) as it is."""
     site = (site_url or "").rstrip("/") + "/"
-    if site_url and url.startswith(site):
-        below = url[len(site) :]
-        return site + FOLDER + below if move and _moved(below.split("#")[0].split("?")[0], pages) else url
+    base = urlsplit(site).path  # an address from the host's root (a 404 page's) starts with the site's path
+    for start in (site, base) if site_url else ("/",):
+        if url.startswith(start) and not url.startswith("//"):
+            below = url[len(start) :]
+            return start + FOLDER + below if move and _moved(below.split("#")[0].split("?")[0], pages) else url
     if _EXTERNAL.match(url) or not url:
         return url
     here, there = "/" + posixpath.dirname(path), "/" + posixpath.dirname(FOLDER + path)
@@ -159,7 +166,7 @@ def relink(url: str, path: str, pages: frozenset[str], move: bool = True, site_u
 
 def _moved(key: str, pages: frozenset[str]) -> bool:
     """Whether the edition has its own of a Kazakh page or file (by its path below the site root, a page's by folder)."""
-    return key in pages or key.removesuffix("index.html") in pages or key.startswith(MADE_AFTER)
+    return key in pages or key.removesuffix("index.html") in pages or key.startswith(OWN_FILES)
 
 
 _CSS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
@@ -214,7 +221,7 @@ def latin_page(html: str, path: str, writer: Writer, pages: frozenset[str], site
     page's own data (JSON in `script type="application/json"`) changes script too, and so do its printed footer and
     QR code (`site_url`: the published site's address, whose pages' addresses move as the relative ones do)."""
     html = _Rewriter(writer.text, lambda url, move: relink(url, path, pages, move, site_url), lambda css: latin_css(css, writer, path)).rewrite(html)
-    html = _redrawn_qr(html)
+    html = _SAVER.sub(rf"\g<1>{LANG}\g<2>", _redrawn_qr(html), count=1)
     return _FONTS.sub(lambda link: link.group() + link.group().replace(link.group(1), FONTS[link.group(1)]), html)
 
 
@@ -417,10 +424,18 @@ def write_edition(site_dir: Path, writer: Writer, others: tuple[str, ...], page:
     for path in paths:
         target = site_dir / FOLDER / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        html = _SAVE_CONTROL.sub("", latin_page((site_dir / path).read_text("utf-8"), path, writer, pages, site_url))
+        html = latin_page((site_dir / path).read_text("utf-8"), path, writer, pages, site_url)
         target.write_text(page(path, latin_glossary_table(latin_glossary(html, writer), writer)), "utf-8")
         written.append(FOLDER + path)
     return written
+
+
+def latin_manifest(manifest: dict[str, Any], writer: Writer) -> dict[str, Any]:
+    """The Kazakh web app manifest (handbook/webapp.py) as the edition's, below its folder: named in Latin letters,
+    opening at the edition's root (its addresses are relative to where it lies), its icons the same files."""
+    named = {key: writer.text(manifest[key]) for key in ("name", "short_name", "description") if isinstance(manifest.get(key), str)}
+    icons = [{**icon, "src": relink(icon["src"], Urls.manifest(DEFAULT_LANGUAGE), frozenset(), move=False)} for icon in manifest.get("icons", [])]
+    return {**manifest, **named, "lang": LANG, "icons": icons}
 
 
 def latin_index(index: dict[str, Any], writer: Writer) -> dict[str, Any]:

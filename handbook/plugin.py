@@ -194,7 +194,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             files.append(build.book)
             if config.extra.get("app"):
                 files.append(File.generated(config, Urls.manifest(build.language.lang), content=build.language.manifest()))
-                uri, html = build.language.notice_page()
+                uri, html = build.language.notice_page(self.config.latin)
                 files.append(File.generated(config, uri, content=html))
         if build.language.lang == DEFAULT_LANGUAGE:
             for source, made in ((fonts.SOURCE, fonts.FILE), (fonts.LATIN, fonts.LATIN_FILE)):
@@ -305,7 +305,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _write_latin_edition(self, site_dir: Path, site_url: str | None) -> None:
         """The Latin edition (handbook/latin_edition.py): every Kazakh page's twin under latn/, with Material's config
-        naming its search worker from where the twin is, and the Kazakh search index in Latin letters."""
+        naming its search worker from where the twin is, the Kazakh search index in Latin letters and, on the web,
+        the edition's manifest (its pack is written with the languages')."""
         writer = latin.writer(self.root)
         others = tuple(url_prefix(lang) for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 
@@ -313,6 +314,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return _CONFIG_SEARCH.sub(lambda m: m.group(1) + latin_edition.relink(m.group(2), path, frozenset(), move=False) + m.group(3), html, count=1)
 
         latin_edition.write_edition(site_dir, writer, others, material, site_url)
+        manifest = site_dir / Urls.manifest(DEFAULT_LANGUAGE)
+        if manifest.is_file():  # the web site (not the copy read from a folder): the edition is saved apart, installed apart
+            latin_manifest = latin_edition.latin_manifest(json.loads(manifest.read_text("utf-8")), writer)
+            (site_dir / latin_edition.FOLDER / Urls.manifest(DEFAULT_LANGUAGE)).write_text(json.dumps(latin_manifest, ensure_ascii=False, indent=2), "utf-8")
         index = site_dir / Urls.search_index(DEFAULT_LANGUAGE)
         if index.is_file():
             latin_index = latin_edition.latin_index(json.loads(index.read_text("utf-8")), writer)

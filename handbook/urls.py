@@ -10,6 +10,7 @@ from handbook.languages import DEFAULT_LANGUAGE, LANGUAGES, Lang, url_prefix
 SHEETS = "handouts"  # the folder of the print-ready pages (and the slug of the page that lists them)
 SESSION = "session"  # the slug of the session builder's page, and the folder of its print view and pieces
 LATIN = "latn/"  # the Latin edition's folder (handbook/latin_edition.py): Kazakh pages in Latin letters, not the Kazakh pack's
+LATIN_LANG = "kk-Latn"  # its language tag (BCP 47: Kazakh in Latin script), which names its pack too
 COHORT = "assess/cohort"  # the slug of the cohort summary's page
 PDFS = "pdf"
 DATA = "data"

@@ -55,12 +55,13 @@ def test_each_language_has_its_search_index_as_a_script(offline: Path) -> None:
             assert (offline / page_url(lang) / urlsplit(doc["location"]).path).is_file(), doc["location"]
 
 
-def file_search(browser: Browser, offline: Path, lang: str, query: str) -> tuple[list[str], list[str]]:
-    """The result links of a search from a page opened through file://, and every request it made."""
+def file_search(browser: Browser, offline: Path, lang: str, query: str, folder: str | None = None) -> tuple[list[str], list[str]]:
+    """The result links of a search from a page opened through file:// (in `lang`'s folder, or `folder`), and every
+    request it made."""
     page = browser.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto((offline / page_url(lang) / "evidence.html").as_uri())
+    page.goto((offline / (page_url(lang) if folder is None else folder) / "evidence.html").as_uri())
     page.fill("input.md-search__input", query)
     page.press("input.md-search__input", "End")  # Material reads the query on keyup
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d/) !== null", timeout=60000)
@@ -112,6 +113,24 @@ def test_language_switch_and_navigation_from_a_folder(browser: Browser, offline:
     page.click(".md-footer__link--next")
     assert page.url.endswith(".html") and page.title() and "ru/" in page.url
     page.close()
+
+
+@pytest.mark.parametrize("query", ["köşbasşylyqtyñ", "көшбасшылықтың"])
+def test_the_latin_edition_is_switched_to_and_searched_from_a_folder(browser: Browser, offline: Path, query: str) -> None:
+    """The Latin edition's twins are in the copy too (latn/evidence.html), its search index a script; a search in
+    either script finds its pages, and the switcher leads there and back."""
+    page = browser.new_page()
+    page.goto((offline / "evidence.html").as_uri())
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + page.get_attribute("a.md-select__link[hreflang=kk-Latn]", "href"))
+    assert page.url == (offline / "latn" / "evidence.html").as_uri() and page.locator("html").get_attribute("lang") == "kk-Latn"
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + page.get_attribute("a.md-select__link[hreflang=kk]", "href"))
+    assert page.url == (offline / "evidence.html").as_uri()
+    page.close()
+    links, requested = file_search(browser, offline, "kk", query, folder="latn")
+    root = offline.as_uri() + "/latn/"
+    assert links and all(link.startswith(root) for link in links), links
+    assert any(link.startswith(root + "requirements.html") for link in links), links
+    assert not [url for url in requested if not url.startswith(("file:", "data:", "about:"))], "nothing from elsewhere"
 
 
 def test_self_assessment_works_from_a_folder(browser: Browser, offline: Path) -> None:

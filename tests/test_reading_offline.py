@@ -31,18 +31,26 @@ def ui(key: str, lang: str) -> str:
     return next(item["text"][lang] for item in read_data(ROOT / "data" / "ui.yml")["items"] if item["id"] == key)
 
 
+LATIN = "kk-Latn"  # the Latin edition, saved as a pack of its own from latn/
+VERSIONS = [*LANGS, LATIN]
+
+
+def folder(version: str) -> str:
+    """Where a language's (or the Latin edition's) pages lie below the site root."""
+    return "latn/" if version == LATIN else page_url(version)
+
+
 def pack_of(site: Path, lang: str) -> dict:
-    """A language's pack file, as the build wrote it."""
-    return json.loads((site / page_url(lang) / "offline" / "pack.json").read_text("utf-8"))
+    """A language's (or the Latin edition's) pack file, as the build wrote it."""
+    return json.loads((site / folder(lang) / "offline" / "pack.json").read_text("utf-8"))
 
 
 def pages_of(site: Path, lang: str) -> list[str]:
-    """Every page file of a language (below the site root), those for printing or for trainers left out: the whole
-    book's print-ready page, the handouts in two languages side by side (their PDFs are offered), the session
-    builder with its print view and the cohort summary (trainers use them online)."""
-    own = site / page_url(lang) if lang != "kk" else site
-    found = [p.relative_to(site).as_posix() for p in own.rglob("*.html")]
-    others = (*(f"{other}/" for other in LANGS if other != "kk"), "latn/")  # the Latin edition has no pack yet
+    """Every page file of a language or the Latin edition (below the site root), those for printing or for trainers
+    left out: the whole book's print-ready page, the handouts in two languages side by side (their PDFs are offered),
+    the session builder with its print view and the cohort summary (trainers use them online)."""
+    found = [p.relative_to(site).as_posix() for p in (site / folder(lang)).rglob("*.html")]
+    others = (*(f"{other}/" for other in LANGS if other != "kk"), "latn/")
     printing = re.compile(r"(^|/)(handouts/handbook/|handouts/[^/]+\.kk-ru/|session/|assess/cohort/)")
     return [p for p in found if (lang != "kk" or not p.startswith(others)) and not printing.search(p)]
 
@@ -107,19 +115,20 @@ def test_chromium_finds_each_language_installable(browser: Browser, base_url: st
 # The packs, as built.
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", VERSIONS)
 def test_each_pack_holds_every_page_of_its_language_and_what_they_load(site: Path, lang: str) -> None:
     pack = pack_of(site, lang)
     files = {entry["url"]: entry for entry in pack["files"]}
     for page in pages_of(site, lang):
         assert page.removesuffix("index.html") in files, page
-    for other in LANGS:  # every language's notice, and no other page of another language
-        assert page_url(other) + "offline/" in files
-    foreign = [url for url in files if url.endswith(("/", ".html")) and not url.startswith(page_url(lang)) and "offline/" not in url]
+    for other in VERSIONS:  # every language's notice (and the Latin edition's), and no other page of another
+        assert folder(other) + "offline/" in files
+    foreign = [url for url in files if url.endswith(("/", ".html")) and not url.startswith(folder(lang)) and "offline/" not in url]
     if lang == "kk":
-        foreign = [url for url in foreign if url.startswith(("ru/", "en/"))]
+        foreign = [url for url in foreign if url.startswith(("ru/", "en/", "latn/"))]
     assert not foreign, foreign
-    assert page_url(lang) + "search/search_index.json" in files
+    assert folder(lang) + "search/search_index.json" in files
+    assert pack["lang"] == lang and pack["languages"][LATIN] == {"root": "latn/", "notice": "latn/offline/"}
     assert any(url.startswith("assets/javascripts/workers/") for url in files), "the search worker"
     for page in reading_pages(site, lang)[::3]:  # what a page loads is in the pack
         html = parsed(site / page)
@@ -134,9 +143,11 @@ def test_each_pack_holds_every_page_of_its_language_and_what_they_load(site: Pat
     assert pack["transfer"] == sum(entry["transfer"] for entry in files.values())
 
 
-def test_the_kazakh_pack_keeps_to_its_budget(site: Path) -> None:
-    """Measured again from the files (woff2 and PNG are sent as they are; text compressed as a server does)."""
-    pack = pack_of(site, "kk")
+@pytest.mark.parametrize("lang", ["kk", LATIN])
+def test_the_kazakh_pack_keeps_to_its_budget(site: Path, lang: str) -> None:
+    """Measured again from the files (woff2 and PNG are sent as they are; text compressed as a server does); the
+    Latin edition's too."""
+    pack = pack_of(site, lang)
     total = 0
     for entry in pack["files"]:
         url = entry["url"]
@@ -152,7 +163,7 @@ def test_the_worker_and_its_registration_add_at_most_10_kb(site: Path) -> None:
     assert total <= WORKER_BUDGET, total
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", VERSIONS)
 def test_every_page_shows_the_size_of_its_language_pack(site: Path, lang: str) -> None:
     pack = pack_of(site, lang)
     for page in pages_of(site, lang):
@@ -182,7 +193,7 @@ def test_the_notice_page_speaks_its_language(site: Path, lang: str) -> None:
     notice = soup(site, lang, "offline")
     assert notice.html["lang"] == lang
     assert notice.h1.get_text() == ui("notice.offline-title", lang)
-    assert {li["data-lang"] for li in notice.select("[data-offline=saved] li")} == set(LANGS)
+    assert {li["data-lang"] for li in notice.select("[data-offline=saved] li")} == set(VERSIONS)
 
 
 # In chromium.
@@ -284,6 +295,41 @@ def test_a_saved_language_reads_searches_and_assesses_with_no_connection(browser
         page.wait_for_selector("[data-offline=saved] li[data-lang=kk]:not([hidden])")
         assert page.locator("[data-offline=saved] li[data-lang=ru]").is_hidden()
         assert page.locator("[data-offline=retry]").get_attribute("href").endswith("/ru/evidence/")
+
+
+def test_the_latin_edition_is_saved_apart_and_read_and_searched_with_no_connection(browser: Browser, site: Path, tmp_path: Path) -> None:
+    """Its own pack, saved from any of its pages: its pages, in Latin letters, open offline; search finds a word typed
+    in either script; the Kazakh (Cyrillic) edition, not saved, is the notice naming the Latin edition as saved."""
+    served = copy_site(site, tmp_path / "site")
+    slugs = [page.removeprefix("latn/").removesuffix("index.html").rstrip("/") for page in reading_pages(served, LATIN)]
+    with reader(browser) as (context, page):
+        with serving(served) as base:
+            page.goto(base + "latn/evidence/")
+            shown = int(page.locator("[data-offline=save]").get_attribute("data-offline-bytes"))
+            assert abs(shown - pack_of(served, LATIN)["bytes"]) <= pack_of(served, LATIN)["bytes"] // 100, "the edition's own pack"
+            save(page)
+            state = page.evaluate("caches.keys()")
+            assert any(" kk-Latn " in name for name in state) and not any(" kk " in name for name in state), state
+        context.set_offline(True)
+        for slug in slugs[:: max(1, len(slugs) // 8)][:8]:
+            page.goto(base + "latn/" + (slug + "/" if slug else ""))
+            heading = page.locator("h1").first.inner_text().strip()
+            assert heading == parsed(served / "latn" / slug / "index.html").select_one("h1").get_text().strip(), slug
+            assert page.evaluate("document.documentElement.lang") == LATIN and not re.search("[а-яәғқңөұүһі]", heading.lower())
+        for typed in ("köşbasşylyqtyñ", "көшбасшылықтың"):
+            page.goto(base + "latn/glossary/")
+            page.fill("input.md-search__input", typed)
+            page.press("input.md-search__input", "End")
+            page.wait_for_selector(".md-search-result__item", timeout=30000)
+            links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+            assert len(links) >= 3 and all(link.startswith(base + "latn/") for link in links), links
+        page.goto(base + "evidence/")  # the Cyrillic edition, not saved
+        assert page.evaluate("document.documentElement.lang") == "kk"
+        assert page.locator("h1").inner_text() == ui("notice.offline-title", "kk")
+        page.wait_for_selector(f"[data-offline=saved] li[data-lang={LATIN}]:not([hidden])")
+        assert page.locator("[data-offline=saved] li[data-lang=kk]").is_hidden()
+        page.goto(base + "latn/open-data/this-page-is-not-there/")  # a page of the edition not in its pack
+        assert page.evaluate("document.documentElement.lang") == LATIN, "the edition's own notice, in Latin letters"
 
 
 def test_the_language_switch_offline_goes_to_another_saved_language(browser: Browser, site: Path, base_url: str) -> None:
@@ -421,3 +467,12 @@ def test_pdfs_are_saved_one_by_one_or_all_with_their_sizes(browser: Browser, pdf
         page.wait_for_function("[...document.querySelectorAll('[data-offline=pdfs] li:not([hidden]) button')].every(b => b.disabled)")
         context.set_offline(True)
         assert set(page.evaluate(status, [base + u for u in sizes])) == {200}
+
+
+def test_the_latin_editions_pack_offers_its_own_pdfs(pdfs: Path) -> None:
+    """After `handbook pdf`: the edition's pack lists its PDFs (latn/pdf/), and its pages' controls offer them."""
+    offered = {entry["url"] for entry in pack_of(pdfs, LATIN)["pdfs"]}
+    assert offered == {p.relative_to(pdfs).as_posix() for p in (pdfs / "latn" / "pdf").glob("*.pdf")} and len(offered) > 10
+    page = pdfs / "latn" / "evidence" / "index.html"
+    listed = [(page.parent / item["data-url"]).resolve().relative_to(pdfs.resolve()).as_posix() for item in parsed(page).select("[data-offline=pdfs] [data-url]")]
+    assert listed and set(listed) <= offered, set(listed) - offered

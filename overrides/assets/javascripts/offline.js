@@ -16,6 +16,8 @@
   function $(selector) { return holder.querySelector(selector); }
   function all(selector) { return Array.prototype.slice.call(document.querySelectorAll(selector)); }
   function say(text, key, value) { return text.split("{" + key + "}").join(value); }
+  // A PDF offered (its `data-url`, relative to the page) by its address below the site root, as packs list them.
+  function pdfOf(item) { return new URL(item.getAttribute("data-url"), location.href).href.slice(root.length); }
 
   function size(bytes) {
     var megabytes = bytes >= 100000;
@@ -73,7 +75,7 @@
     remove.hidden = !mine;
     status.textContent = note || "";
     all("[data-offline='pdfs'] [data-url]").forEach(function (item) {
-      var kept = Boolean(mine && mine.pdfs.indexOf(item.getAttribute("data-url")) >= 0);
+      var kept = Boolean(mine && mine.pdfs.indexOf(pdfOf(item)) >= 0);
       var button = item.querySelector("button");
       button.disabled = kept;
       button.textContent = kept ? t["pdf-saved"] : t["pdf-save"];
@@ -127,12 +129,12 @@
     fetch(pack, { cache: "no-cache" }).then(function (response) { return response.json(); }).then(function (file) {
       file.pdfs.forEach(function (entry) { sizes[entry.url] = entry.bytes; });
       var offered = all("[data-offline='pdfs'] [data-url]").filter(function (item) {
-        var url = item.getAttribute("data-url");
+        var url = pdfOf(item);
         item.hidden = !(url in sizes);
         if (url in sizes) item.querySelector(".hb-offline__pdf-size").textContent = size(sizes[url]);
         return url in sizes;
       });
-      var total = offered.reduce(function (sum, item) { return sum + sizes[item.getAttribute("data-url")]; }, 0);
+      var total = offered.reduce(function (sum, item) { return sum + sizes[pdfOf(item)]; }, 0);
       $("[data-offline='save-pdfs']").textContent = say(t["pdfs-all"], "size", size(total));
       $("[data-offline='save-pdfs']").hidden = !offered.length;
       $("[data-offline='no-pdfs']").hidden = offered.length > 0;
@@ -150,9 +152,9 @@
     var button = event.target.closest("button");
     if (!button) return;
     if (button.getAttribute("data-offline") === "save-pdfs") {
-      savePdfs(all("[data-offline='pdfs'] [data-url]").filter(function (i) { return !i.hidden; }).map(function (i) { return i.getAttribute("data-url"); }));
+      savePdfs(all("[data-offline='pdfs'] [data-url]").filter(function (i) { return !i.hidden; }).map(function (i) { return pdfOf(i); }));
     } else if (button.closest("[data-url]")) {
-      savePdfs([button.closest("[data-url]").getAttribute("data-url")]);
+      savePdfs([pdfOf(button.closest("[data-url]"))]);
     }
   });
 
