@@ -26,10 +26,11 @@ NAME = "Qazaqşa (latyn)"  # the edition's name in the language switcher
 # The site's fonts, on screen and in print (handbook/fonts.py); the edition's letters beyond them, linked after them.
 FONTS = {"fonts.css": "fonts-latin.css", "print-fonts.css": "print-fonts-latin.css"}
 _FONTS = re.compile(r'<link rel="stylesheet" href="[^"]*/((?:print-)?fonts\.css)">')
-LEFT_OUT = ("session/",)  # the session builder and its print view draw their pieces in Cyrillic letters
 # The Kazakh files, besides the pages, that the edition has its own of below its folder: its PDFs (`handbook pdf`),
-# and on the web its manifest and its pack for offline reading (handbook/edition.py: `LATIN_VERSION`).
-OWN_FILES = (Urls.pdf_folder(DEFAULT_LANGUAGE), Urls.manifest(DEFAULT_LANGUAGE), Urls.pack(DEFAULT_LANGUAGE), Urls.edition(DEFAULT_LANGUAGE))
+# the session builder's pieces, and on the web its manifest and its pack for offline reading (handbook/edition.py:
+# `LATIN_VERSION`).
+PIECES = Urls.session_pieces(DEFAULT_LANGUAGE)
+OWN_FILES = (Urls.pdf_folder(DEFAULT_LANGUAGE), PIECES, Urls.manifest(DEFAULT_LANGUAGE), Urls.pack(DEFAULT_LANGUAGE), Urls.edition(DEFAULT_LANGUAGE))
 # The holder of the offline control or notice (macros/templates/offline-control.html, offline-notice.html): it names
 # the version it saves, which on a twin is the edition.
 _SAVER = re.compile(r'(<[^>]*\bdata-offline-root\b[^>]*\bdata-lang=")kk(")')
@@ -38,14 +39,16 @@ _SAVER = re.compile(r'(<[^>]*\bdata-offline-root\b[^>]*\bdata-lang=")kk(")')
 SEEN = frozenset({"title", "alt", "aria-label", "placeholder", "aria-description", "content", "data-tip"}) | frozenset(
     {"data-column", "data-note", "data-printed", "data-sign", "data-why", "data-editorial", "data-title", "data-site-name"}
 )
-LINKS = frozenset({"href", "src", "action", "poster", "data-pack", "data-url"})  # data-: the offline control's
+# Attributes holding an address: HTML's, the offline control's (its pack, its PDFs), the session builder's print view.
+LINKS = frozenset({"href", "src", "action", "poster", "data-pack", "data-url", "data-sheet"})
 ROOTS = frozenset({"data-root"})  # addresses of the site root (the offline control's, where sw.js lies): never moved
+LINK_MAPS = frozenset({"data-pieces"})  # JSON objects of addresses (the session print view's pieces, by language)
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|\?)", re.I)
 # The markup, piece by piece: a comment or declaration, a tag (its name and attributes), or text up to the next one.
 _PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|[^<]+|<", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)""")
-_ANY = re.compile("|".join(sorted(SEEN | LINKS | ROOTS | {"lang"})))  # a tag with any of these attributes (hreflang has lang)
+_ANY = re.compile("|".join(sorted(SEEN | LINKS | ROOTS | LINK_MAPS | {"lang"})))  # a tag with any of these attributes (hreflang has lang)
 CYRILLIC = "kk-Cyrl"  # what a link to the Cyrillic edition is read as: its name and address stay
 # A link to the Cyrillic edition: to a Kazakh page and named in Kazakh (the language switcher), or an alternate.
 _CYRILLIC_EDITION = re.compile(r"""\bhreflang\s*=\s*["']?kk(?:["'\s/]|$)""", re.I)
@@ -75,6 +78,8 @@ class _Rewriter:
             value = quoted[1:-1] if quote else quoted
             if name in LINKS or name in ROOTS:
                 value = self.link(value, not pinned and name not in ROOTS)
+            elif name in LINK_MAPS and quote == "'":
+                value = json.dumps({key: self.link(url, not pinned) for key, url in json.loads(unescape(value)).items()}).replace("&", "&amp;").replace("'", "&#x27;")
             elif name in SEEN and kazakh:
                 value = self.write(value)
             elif name in ("lang", "hreflang") and value.lower() == "kk" and not pinned:
@@ -409,15 +414,40 @@ def _latin_contents(html: str, glossary: int) -> str:
 
 
 def kazakh_pages(site_dir: Path, others: tuple[str, ...]) -> list[str]:
-    """The Kazakh edition's pages that have Latin twins, below the site root: every page outside the other languages'
-    folders and the edition's own, but the session builder's (its pieces are drawn in Cyrillic letters)."""
+    """The Kazakh edition's pages, each of which has a Latin twin, below the site root: every page outside the other
+    languages' folders and the edition's own."""
     found = (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
-    return sorted(p for p in found if not p.startswith((*others, FOLDER, *LEFT_OUT)))
+    return sorted(p for p in found if not p.startswith((*others, FOLDER)))
+
+
+_PIECES_SCRIPT = re.compile(r"(?s)^(.*?\)\[\"kk\"\] = )(\{.*\});\n?$")
+
+
+def latin_pieces(script: str, writer: Writer, pages: frozenset[str], site_url: str | None = None) -> str:
+    """The session builder's Kazakh pieces script (handbook/session.py: every piece drawn, the strings its print
+    view prints, each page's QR code) as the edition's: each piece rewritten as a twin's markup is, its links from
+    the twin of the print view; the strings in Latin letters; each QR code drawn for its page's twin. It keeps its
+    language's key (`kk`), so a session's link opens in either script, and says it is `kk-Latn`."""
+    found = _PIECES_SCRIPT.match(script)
+    if found is None:
+        raise ValueError(f"{PIECES}: not a pieces script (handbook/session.py)")
+    data = json.loads(found.group(2))
+    sheet = Urls.session_sheet_file(DEFAULT_LANGUAGE)
+    rewriter = lambda: _Rewriter(writer.text, lambda url, move: relink(url, sheet, pages, move, site_url), lambda css: latin_css(css, writer, sheet))  # noqa: E731
+    pieces = {key: {**piece, "html": rewriter().rewrite(piece["html"])} for key, piece in data["pieces"].items()}
+    codes = {}
+    for page, qr in data.get("qr", {}).items():
+        address = relink(qr["address"], sheet, pages, True, site_url)
+        codes[page] = {"address": address, "svg": str(code(address).svg)}
+    strings = {key: writer.text(text) for key, text in data.get("strings", {}).items()}
+    text = json.dumps({**data, "lang": LANG, "pieces": pieces, "qr": codes, "strings": strings}, ensure_ascii=False, separators=(",", ":"))
+    return found.group(1) + text.replace("</", "<\\/") + ";\n"
 
 
 def write_edition(site_dir: Path, writer: Writer, others: tuple[str, ...], page: Callable[[str, str], str] = lambda path, html: html, site_url: str | None = None) -> list[str]:
     """Write the Latin twin of every Kazakh page under `latn/` (each passed through `page` once written, for what
-    only the caller knows); the twins' paths below the site root. `site_url`: the published site's address."""
+    only the caller knows), and of the session builder's pieces; the twins' paths below the site root. `site_url`:
+    the published site's address."""
     paths = kazakh_pages(site_dir, others)
     pages = frozenset(p.removesuffix("index.html") for p in paths)
     written = []
@@ -427,6 +457,9 @@ def write_edition(site_dir: Path, writer: Writer, others: tuple[str, ...], page:
         html = latin_page((site_dir / path).read_text("utf-8"), path, writer, pages, site_url)
         target.write_text(page(path, latin_glossary_table(latin_glossary(html, writer), writer)), "utf-8")
         written.append(FOLDER + path)
+    if (site_dir / PIECES).is_file():
+        (site_dir / FOLDER / PIECES).write_text(latin_pieces((site_dir / PIECES).read_text("utf-8"), writer, pages, site_url), "utf-8")
+        written.append(FOLDER + PIECES)
     return written
 
 

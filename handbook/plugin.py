@@ -247,7 +247,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if alternate["link"].startswith(base):
                 alternate["link"] = alternate["link"].removeprefix(base)  # the `url` filter makes it page-relative
         kazakh = next((a["link"] for a in alternates if a.get("lang") == DEFAULT_LANGUAGE), None)
-        if self.config.latin and kazakh is not None and not kazakh.lstrip("./").startswith(latin_edition.LEFT_OUT):  # the Latin edition, after Kazakh
+        if self.config.latin and kazakh is not None:  # the Latin edition, after Kazakh
             at = next(n for n, a in enumerate(alternates) if a.get("lang") == DEFAULT_LANGUAGE) + 1
             alternates.insert(at, {"name": latin_edition.NAME, "link": latin_edition.FOLDER + kazakh.lstrip("./"), "lang": latin_edition.LANG})
         if alternates:

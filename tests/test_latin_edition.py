@@ -133,7 +133,7 @@ def test_a_built_kazakh_page_has_no_cyrillic_left_outside_other_languages(site: 
 
 # The edition as built: under latn/, in the language switcher, searched, its glossary in the Latin order.
 
-TWINLESS = ("ru/", "en/", "latn/", "session/")  # other languages, the edition itself, the session builder (Cyrillic pieces)
+TWINLESS = ("ru/", "en/", "latn/")  # the other languages, the edition itself
 # The attributes that name or point rather than say: ids and addresses (a Cyrillic heading's anchor stays, so links
 # into the Cyrillic edition and into its twin both hold).
 POINTING = frozenset({"id", "href", "src", "for", "name", "headers", "aria-describedby", "aria-labelledby", "aria-controls", "aria-owns"})
@@ -180,7 +180,8 @@ def test_every_edition_offers_the_latin_one_in_its_language_switcher(site: Path)
     back = (site / "latn/evidence").joinpath(twin.select_one(".md-select__link[hreflang=kk]")["href"]).resolve()
     assert back == (site / "evidence").resolve(), "the Cyrillic entry leads back to the Cyrillic page"
     session = BeautifulSoup((site / "ru/session/index.html").read_text("utf-8"), "lxml")
-    assert session.select_one(f".md-select__link[hreflang={LANG}]") is None, "no twin, no entry"
+    entry = session.select_one(f".md-select__link[hreflang={LANG}]")
+    assert (site / "ru/session").joinpath(entry["href"]).resolve() == (site / "latn/session").resolve(), "the session builder too"
 
 
 def parents(rows: list) -> dict[str, str]:
@@ -257,6 +258,36 @@ def test_a_name_spelled_its_own_way_in_latin_letters_is_found_in_either_script(b
         box.close()
 
 
+def test_the_session_builder_in_latin_letters_prints_the_same_session_beside_russian(browser: Browser, base_url: str, site: Path) -> None:
+    """The builder's twin lists the pieces in Latin letters; its print view draws the Kazakh side from the edition's
+    pieces (latn/session/pieces.js), the Russian side as it is, and a session's link is the same in either script."""
+
+    def pieces(path: str) -> dict:
+        script = (site / path).read_text("utf-8")
+        return json.loads(script[script.index('["kk"] = ') + 9 :].rstrip().removesuffix(";"))
+
+    data = pieces("latn/session/pieces.js")
+    assert data["lang"] == LANG and set(data["pieces"]) == set(pieces("session/pieces.js")["pieces"]) and data["pieces"]
+    for piece_id, piece in data["pieces"].items():
+        assert not CYRILLIC.search(seen_text(BeautifulSoup(piece["html"], "lxml"))), piece_id
+    builder = BeautifulSoup((site / "latn/session/index.html").read_text("utf-8"), "lxml")
+    assert not CYRILLIC.search(seen_text(builder))
+    page = browser.new_page()
+    page.goto(base_url + "latn/session/#items=moral-purpose,blq-mission-strategy&lang=kk,ru")
+    page.wait_for_selector(".hb-session__form:not([hidden])")
+    assert page.eval_on_selector_all("[data-session-order] [data-item]", "rows => rows.map(row => row.dataset.item)") == ["moral-purpose", "blq-mission-strategy"]
+    page.goto(base_url + "latn/session/sheet/#items=moral-purpose,blq-mission-strategy&lang=kk,ru")
+    page.wait_for_selector("body[data-session-ready]")
+    rows = page.eval_on_selector_all("[data-session-item]", "rows => rows.map(row => [...row.children].map(side => [side.lang, side.innerText]))")
+    assert [[lang for lang, _ in row] for row in rows] == [[LANG, "ru"]] * 2
+    assert all(not CYRILLIC.search(kazakh) and CYRILLIC.search(russian) for (_, kazakh), (_, russian) in rows), rows
+    assert "Adamgerşılık maqsat" in rows[0][0][1]  # «Адамгершілік мақсат», spelled by hand
+    assert page.evaluate("document.documentElement.lang") == LANG
+    links = page.eval_on_selector_all("[data-session-item] [lang=kk-Latn] a[href]", "links => links.map(a => a.href)")
+    assert all(link.startswith(base_url + "latn/") for link in links), links
+    page.close()
+
+
 def test_the_self_assessment_keeps_one_set_of_answers_across_the_scripts(browser: Browser, base_url: str) -> None:
     context = browser.new_context()
     page = context.new_page()
@@ -314,6 +345,17 @@ def test_a_latin_handouts_qr_code_and_published_address_are_the_twins(browser: B
     decoded = [result.text for result in zxingcpp.read_barcodes(Image.open(io.BytesIO(page.locator("[data-qr]").screenshot())))]
     page.close()
     assert decoded == [SITE_URL + "latn/ten-factors/"]
+    codes = []  # the session print view's, from the pieces: the first piece's page, the twin's in the edition
+    for folder in ("", "latn/"):
+        page = browser.new_page()
+        page.goto((site / folder / "session/sheet/index.html").as_uri() + "#items=blq-mission-strategy,moral-purpose&lang=kk")
+        page.wait_for_selector("body[data-session-ready]")
+        codes.append(page.get_attribute("[data-qr]", "data-qr"))
+        if folder:
+            photo = Image.open(io.BytesIO(page.locator("[data-qr]").screenshot()))
+            assert [result.text for result in zxingcpp.read_barcodes(photo)] == [codes[1]]
+        page.close()
+    assert codes[0].startswith(SITE_URL) and codes[1] == SITE_URL + "latn/" + codes[0].removeprefix(SITE_URL)
     for path in ("latn/evidence/index.html", "latn/index.html"):
         canonical = BeautifulSoup((site / path).read_text("utf-8"), "lxml").select_one("link[rel=canonical]")["href"]
         assert canonical == SITE_URL + path.removesuffix("index.html")
