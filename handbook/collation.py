@@ -1,6 +1,6 @@
 """Alphabetical order per language: Kazakh's 42-letter alphabet, Russian's 33, and English's 26."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from handbook.languages import Lang
@@ -25,18 +25,23 @@ def _ranks(lang: Lang) -> dict[str, int]:
 RANKS: dict[Lang, dict[str, int]] = {lang: _ranks(lang) for lang in ALPHABETS}
 
 
-def sort_key(text: str, lang: Lang) -> tuple[tuple[int, ...], str]:
-    """Order by letters in the language's alphabet, a word break before any letter, case and punctuation aside."""
-    ranks = RANKS[lang]
-    primary = []
-    for char in text.upper():
+def ranked(letters: str, ranks: Mapping[str, int]) -> tuple[int, ...]:
+    """A text's letters (cased as `ranks` has them) by their rank in an alphabet, any other letter after them all,
+    a word break before any letter; punctuation and digits aside."""
+    primary: list[int] = []
+    for char in letters:
         if char in ranks:
             primary.append(ranks[char])
         elif char.isalpha():
             primary.append(len(ranks) + ord(char))
         elif (char.isspace() or char in "-–—/") and primary and primary[-1] != 0:
             primary.append(0)
-    return tuple(primary), text
+    return tuple(primary)
+
+
+def sort_key(text: str, lang: Lang) -> tuple[tuple[int, ...], str]:
+    """Order by letters in the language's alphabet, a word break before any letter, case and punctuation aside."""
+    return ranked(text.upper(), RANKS[lang]), text
 
 
 def collate(items: Iterable[T], lang: Lang, key: Callable[[T], str] = str) -> list[T]:

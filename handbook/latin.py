@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from handbook.collation import ranked
 from handbook.load import field_path, position, read_yaml
 from handbook.problems import Problem, ValidationFailed
 
@@ -181,15 +182,7 @@ class Writer:
 
     def sort_key(self, text: str) -> tuple[tuple[int, ...], str]:
         """Order by the Latin alphabet's letters (the table's `order`), a word break before any letter, case aside."""
-        key: list[int] = []
-        for char in lower(text):
-            if char in self.ranks:
-                key.append(self.ranks[char])
-            elif char.isalnum():
-                key.append(len(self.ranks) + ord(char))
-            elif (char.isspace() or char in "-–—/") and key and key[-1] != 0:
-                key.append(0)
-        return tuple(key), text
+        return ranked(lower(text), self.ranks), text
 
 
 def writer(root: Path) -> Writer:

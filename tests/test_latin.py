@@ -93,6 +93,7 @@ WORDS = [
     ("Литвиннің", "Litwinnıñ"),
     ("Бурке мен Литвин", "Burke men Litwin"),
     ("Ноффтың", "Knofftyñ"),
+    ("Лейтвуд пен әріптестерінің", "Leithwood pen ärıptesterınıñ"),
     # numbers with suffixes, hyphens, quotes, words already in Latin letters
     ("2020-жылы", "2020-jyly"),
     ("1-сынып", "1-synyp"),
