@@ -9,7 +9,7 @@ FORMAT ?= text
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf offline test check lint bench validate status chromium pango constraints clean
+.PHONY: serve build pdf offline test check lint bench validate status diff chromium pango constraints clean
 
 # The versions in constraints.txt, so every machine and CI install the same; CONSTRAINTS= takes the newest the
 # ranges in pyproject.toml allow (the scheduled workflow does), `make constraints` pins them again.
@@ -44,6 +44,13 @@ offline: $(STAMP) pango
 # FORMAT=github prints GitHub annotations instead of lines.
 validate: $(STAMP)
 	$(BIN)/handbook validate --format $(FORMAT)
+
+# What a change does to the handbook, between two git revisions: BASE (default origin/main) and HEAD (default the
+# working tree). FORMAT=markdown (a pull request's summary) or json.
+BASE ?= origin/main
+HEAD ?=
+diff: $(STAMP)
+	@$(BIN)/handbook diff $(BASE) $(HEAD) --format $(FORMAT)
 
 # FORMAT=markdown (a pull request's summary) or json.
 status: $(STAMP)

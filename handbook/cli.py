@@ -1,4 +1,4 @@
-"""The `handbook` command: validate, build, pdf, offline, status, stamp, export, schema and release-ids."""
+"""The `handbook` command: validate, build, pdf, offline, status, diff, stamp, export, schema and release-ids."""
 
 import argparse
 import json
@@ -57,6 +57,11 @@ def parser() -> argparse.ArgumentParser:
     offline.add_argument("--site-dir", type=Path, default=None, help="where it goes (default: ROOT/site-offline)")
     offline.add_argument("--jobs", type=int, default=2, help="PDFs written at once (default: 2)")
     offline.add_argument("--no-pdf", action="store_true", help="leave out the PDFs")
+    diff = commands.add_parser("diff", help="what changed between two git revisions, as the handbook: items and pages per language, where readers see them, the translations left outdated")
+    diff.add_argument("base", help="the revision before the change (a commit, branch or tag: main, HEAD~1, origin/main)")
+    diff.add_argument("head", nargs="?", default=None, help="the revision after it (default: the working tree)")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text (default), markdown (a pull request's summary) or json (schemas/diff.schema.json)")
+    diff.add_argument("--site-url", default=None, help="the published site's address, for the addresses readers see changes at (default: HANDBOOK_SITE_URL)")
     stamp = commands.add_parser("stamp", help="record in translations the fingerprint of their current source text")
     stamp.add_argument("paths", nargs="+", type=Path, help="the data files whose translations are up to date")
     stamp.add_argument("--id", help="only this item (default: every item of the files)")
@@ -86,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             return code
         print("ok: data and pages are valid")
         return 0
+    if args.command == "diff":  # each side is validated on its own, the working tree only when it is one
+        return diff_revisions(root, args.base, args.head, args.format, args.site_url)
     if code := report(validate(root, []), "; nothing was built" if args.command == "build" else ""):
         return code
     if args.command == "export":
@@ -128,6 +135,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pdf":
         return make_pdfs(root, site_dir, args.jobs)
     return build_site(root, site_dir)
+
+
+def diff_revisions(root: Path, base: str, head: str | None, style: str, site_url: str | None) -> int:
+    """Print what changed between two revisions; a revision that is not one, or a side that does not validate (each
+    problem by file and line, under its side), is an error."""
+    import os
+
+    from handbook.diff import FORMATS, DiffError, diff
+
+    try:
+        report = diff(root, base, head, site_url or os.environ.get("HANDBOOK_SITE_URL") or None)
+    except DiffError as error:
+        print(f"handbook diff: {error}", file=sys.stderr)
+        for side, problems in error.problems.items():
+            print(f"{side}:", file=sys.stderr)
+            for problem in problems:
+                print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(FORMATS[style](report), end="")
+    return 0
 
 
 def stamp_files(root: Path, paths: list[Path], only_id: str | None, only_lang: Lang | None) -> int:

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,16 +17,21 @@ from handbook.model import DataDoc, Origins, Text
 TRANSLATION = re.compile(r"(translated|reviewed)(?: @[0-9a-f]{8})?")
 
 
-def texts(owner: BaseModel) -> list[Text]:
-    """Every text of a file or item, in order, leaving out parts that carry an origin of their own and the editors'
-    marks (their own words, not the source's)."""
+def _own_origin(part: BaseModel) -> bool:
+    """Whether a part carries an origin of its own (its texts are fingerprinted with it, not with what holds it)."""
+    return getattr(part, "origin", None) is not None
+
+
+def texts(owner: BaseModel, apart: Callable[[BaseModel], bool] = _own_origin) -> list[Text]:
+    """Every text of a file or item, in order, leaving out the parts inside it that stand `apart` (by default, those
+    that carry an origin of their own) and the editors' marks (their own words, not the source's)."""
     found: list[Text] = []
 
     def walk(value: Any, top: bool) -> None:
         if isinstance(value, Text):
             found.append(value)
         elif isinstance(value, BaseModel):
-            if not top and getattr(value, "origin", None) is not None:
+            if not top and apart(value):
                 return
             for name in type(value).model_fields:
                 if name not in ("origin", "note", "editorial"):

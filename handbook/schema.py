@@ -1,10 +1,13 @@
-"""JSON Schemas for editors' autocompletion, and of the readers' self-assessment file, generated from the models
-(never written by hand)."""
+"""JSON Schemas for editors' autocompletion, of the readers' self-assessment file and of `handbook diff`'s report,
+generated from the models (never written by hand)."""
 
 import json
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from handbook.assess import AnswersFile
+from handbook.changes import Report
 from handbook.model import KINDS
 
 SCHEMAS = Path("schemas")
@@ -18,6 +21,8 @@ def schema_texts() -> dict[str, str]:
         texts[f"{kind}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     answers = {"$schema": "https://json-schema.org/draft/2020-12/schema", **AnswersFile.model_json_schema()}
     texts["self-assessment.schema.json"] = json.dumps(answers, ensure_ascii=False, indent=2) + "\n"  # the readers' export
+    report = {"$schema": "https://json-schema.org/draft/2020-12/schema", **TypeAdapter(Report).json_schema()}
+    texts["diff.schema.json"] = json.dumps(report, ensure_ascii=False, indent=2) + "\n"  # `handbook diff --format json`
     return texts
 
 

@@ -206,9 +206,12 @@ def test_the_workflow_is_valid_and_calls_only_make_targets_that_exist() -> None:
     targets = set(re.findall(r"^([a-z][\w-]*):", (ROOT / "Makefile").read_text("utf-8"), re.M))
     runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
     called = [target for run in runs for target in re.findall(r"\bmake (\w[\w-]*)", run)]
-    assert set(called) >= {"validate", "build", "test", "status", "pdf"}
+    assert set(called) >= {"validate", "build", "test", "status", "pdf", "diff"}
     assert set(called) <= targets
-    assert all(re.fullmatch(r"make [\w-]+( [A-Z]+=\w+)?( >> \"\$GITHUB_STEP_SUMMARY\")?", run.strip()) for run in runs), runs
+    assert all(re.fullmatch(r"make [\w-]+( [A-Z]+=\w+)*( >> \"\$GITHUB_STEP_SUMMARY\"| > [\w.-]+)?", run.strip()) for run in runs), runs
+    review = workflow["jobs"]["review"]
+    assert review["if"] == "github.event_name == 'pull_request'" and review["steps"][0]["with"]["fetch-depth"] == 0
+    assert any(step.get("uses", "").startswith("actions/upload-artifact") and step["with"]["path"] == "site" for step in review["steps"])
     assert workflow[True]["pull_request"] is None and workflow[True]["push"]["branches"] == ["main"]  # YAML reads `on` as true
 
 

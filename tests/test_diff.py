@@ -1,0 +1,178 @@
+"""`handbook diff BASE [HEAD]`: a change as the handbook, for the people who approve it. A real git repository made
+from a copy of the project, its base commit and a head commit with the changes editors make (a Kazakh source text
+changed, a glossary term added, an item removed, an assessed id renamed, a Russian page edited), and the real
+command run on it."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import REMOVED_ITEM, ROOT, copy_project, read_data
+
+SCHEMA = json.loads((ROOT / "schemas" / "diff.schema.json").read_text("utf-8"))
+CHANGED = ("мектептің кешенді деректерін қалай жинау, түсіндіру және", "мектептің кешенді деректерін қалай жинау, талдау және")
+NEW_TERM = "feedback-culture"
+RENAMED = ("rubric-leadership", "rubric-school-leadership")  # an assessed id: the rubric's first theme
+NEW_ENTRY = f"""  - id: {NEW_TERM}
+    term: {{kk: Кері байланыс мәдениеті, ru: Культура обратной связи, en: Feedback culture}}
+    definition: {{kk: Мектептегі пікір алмасу дағдысы., ru: Привычка обмениваться мнениями в школе., en: The habit of exchanging views in a school.}}
+"""
+RU_PAGE = ("docs/ru/evidence.md", "Ниже приведены эти выводы:", "Ниже перечислены эти выводы:")
+
+
+def git(repo: Path, *args: str) -> str:
+    """A git command in the repository; its output."""
+    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def handbook_diff(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real command, run in the repository."""
+    import sys
+
+    from conftest import ENV
+
+    return subprocess.run([sys.executable, "-m", "handbook.cli", "diff", *args], cwd=repo, env={**ENV, "HANDBOOK_SITE_URL": ""}, capture_output=True, text=True)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one text in a file, which must hold it once."""
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, (path, old)
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository with three commits, `base`, `head` (the editors' changes) and `broken` (a YAML typo), its working
+    tree as at `head`."""
+    repo = copy_project(tmp_path_factory.mktemp("diff") / "project")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "editor@cpm.example")
+    git(repo, "config", "user.name", "Editor")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "tag", "base")
+    edit(repo / "data/portfolio_standards.yml", *CHANGED)
+    glossary = repo / "glossary.yml"  # its items are its last key: a term is added at its end
+    glossary.write_text(glossary.read_text("utf-8").rstrip("\n") + "\n" + NEW_ENTRY, "utf-8")
+    removed = repo / "data" / REMOVED_ITEM[0]
+    data = read_data(removed)
+    data["items"] = [item for item in data["items"] if item["id"] != REMOVED_ITEM[1]]
+    removed.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    edit(repo / "data/development_rubric.yml", f"  - id: {RENAMED[0]}\n", f"  - id: {RENAMED[1]}\n    renamed_from: [{RENAMED[0]}]\n")
+    edit(repo / RU_PAGE[0], *RU_PAGE[1:])
+    git(repo, "commit", "-qam", "head")
+    git(repo, "tag", "head")
+    edit(repo / "data/ten_factors.yml", "kind: list", "kind: [list")
+    git(repo, "commit", "-qam", "broken")
+    git(repo, "tag", "broken")
+    git(repo, "checkout", "-q", "head")  # the working tree as at head
+    return repo
+
+
+@pytest.fixture(scope="module")
+def report(repo: Path) -> dict:
+    """The JSON report between base and head."""
+    result = handbook_diff(repo, "base", "head", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def one(report: dict, item_id: str) -> dict:
+    """The data change of one item."""
+    found = [change for change in report["data"] if change["id"] == item_id]
+    assert len(found) == 1, [c["id"] for c in report["data"]]
+    return found[0]
+
+
+def test_the_json_report_follows_its_schema(report: dict) -> None:
+    jsonschema.validate(report, SCHEMA)
+    assert (report["base"], report["head"], report["format"]) == ("base", "head", 1)
+
+
+def test_a_changed_kazakh_source_text_is_reported_with_its_pages_and_the_translations_it_outdates(report: dict) -> None:
+    change = one(report, "standard-1-1")
+    assert change["path"] == "data/portfolio_standards.yml" and change["how"] == "changed"
+    assert [v["lang"] for v in change["versions"]] == ["kk"], "only the Kazakh text changed"
+    assert "түсіндіру" in change["versions"][0]["old"] and "талдау" in change["versions"][0]["new"]
+    assert change["where"] == [f"/{prefix}school-practice/portfolio/#standard-1-1" for prefix in ("", "ru/", "en/")]
+    assert change["assessed"], "readers' portfolio answers are stored under its id"
+    outdated = [(o["id"], o["lang"], o["stamp"]) for o in report["outdated"]]
+    assert ("standard-1-1", "ru", "handbook stamp data/portfolio_standards.yml --id standard-1-1 --lang ru") in outdated
+    assert ("standard-1-1", "en", "handbook stamp data/portfolio_standards.yml --id standard-1-1 --lang en") in outdated
+    lines = read_lines(report["outdated"][0]["path"])
+    assert all("standard-1-1" in "".join(lines[o["line"] - 12 : o["line"]]) for o in report["outdated"] if o["id"] == "standard-1-1")
+
+
+def read_lines(path: str) -> list[str]:
+    """A file of the project as it is (the head changed other lines only)."""
+    return (ROOT / path).read_text("utf-8").splitlines()
+
+
+def test_an_added_glossary_term_is_reported_in_every_language_with_its_pages_and_handouts(report: dict) -> None:
+    change = one(report, NEW_TERM)
+    assert change["how"] == "added" and change["path"] == "glossary.yml" and change["name"] == "Кері байланыс мәдениеті"
+    assert {v["lang"] for v in change["versions"]} == {"kk", "ru", "en"} and all(v["old"] == "" for v in change["versions"])
+    assert f"/glossary/#{NEW_TERM}" in change["where"] and f"/en/glossary/#{NEW_TERM}" in change["where"]
+    assert "/handouts/glossary/" in change["where"] and "/ru/pdf/glossary.pdf" in change["where"], "the glossary handout shows it"
+
+
+def test_a_removed_item_is_reported_with_its_old_text(report: dict) -> None:
+    change = one(report, REMOVED_ITEM[1])
+    assert change["how"] == "removed" and change["path"] == f"data/{REMOVED_ITEM[0]}"
+    assert all(v["new"] == "" and v["old"] for v in change["versions"]) and len(change["versions"]) == 3
+
+
+def test_a_renamed_assessed_id_is_called_out(report: dict, repo: Path) -> None:
+    change = one(report, RENAMED[1])
+    assert change["how"] == "renamed" and change["renamed_from"] == RENAMED[0] and change["assessed"]
+    assert not [c for c in report["data"] if c["id"] == RENAMED[0]], "not also removed"
+    text = handbook_diff(repo, "base", "head").stdout
+    assert f"renamed {RENAMED[1]}" in text and f"(was {RENAMED[0]})" in text and "self-assessment answers move to the new id" in text
+
+
+def test_a_page_only_change_in_russian_is_reported_with_its_words_and_the_translation_to_check(report: dict, repo: Path) -> None:
+    pages = [c for c in report["pages"] if c["path"] == RU_PAGE[0]]
+    assert len(pages) == 1 and pages[0]["how"] == "changed" and pages[0]["where"] == ["/ru/evidence/"]
+    assert [v["lang"] for v in pages[0]["versions"]] == ["ru"]
+    assert RU_PAGE[1] in pages[0]["versions"][0]["old"] and RU_PAGE[2] in pages[0]["versions"][0]["new"]
+    assert {c["path"] for c in report["pages"]} == {RU_PAGE[0]}, "no other page changed"
+    assert [(u["path"], u["sources"]) for u in report["untouched"]] == [("docs/en/evidence.md", [RU_PAGE[0]])]
+    markdown = handbook_diff(repo, "base", "head", "--format", "markdown").stdout
+    assert "~~приведены~~" in markdown and "**перечислены**" in markdown, "word-level highlighting"
+    assert "| ru |" in markdown and "`/ru/evidence/`" in markdown
+
+
+def test_nothing_else_is_reported(report: dict) -> None:
+    assert {c["id"] for c in report["data"]} == {"standard-1-1", NEW_TERM, REMOVED_ITEM[1], RENAMED[1]}
+
+
+def test_head_defaults_to_the_working_tree(repo: Path, report: dict) -> None:
+    result = handbook_diff(repo, "head")
+    assert result.returncode == 0 and "head → the working tree" in result.stdout and "data items: none changed" in result.stdout
+    since = json.loads(handbook_diff(repo, "base", "--format", "json").stdout)
+    assert since["head"] == "the working tree" and since["data"] == report["data"] and since["pages"] == report["pages"]
+
+
+def test_a_side_that_does_not_validate_is_an_error_that_lists_its_problems(repo: Path) -> None:
+    result = handbook_diff(repo, "base", "broken")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "handbook diff: broken does not validate" in result.stderr
+    assert "broken:\n  data/ten_factors.yml:" in result.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [(("nope",), "'nope' is not a revision"), (("base", "head~9"), "'head~9' is not a revision")])
+def test_a_name_that_is_not_a_revision_is_an_error(repo: Path, args: tuple[str, ...], said: str) -> None:
+    result = handbook_diff(repo, *args)
+    assert result.returncode == 1 and said in result.stderr and result.stdout == ""
+
+
+def test_outside_a_git_repository_it_says_so(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    result = handbook_diff(project, "HEAD")
+    assert result.returncode == 1 and "is not in a git repository" in result.stderr
