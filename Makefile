@@ -9,7 +9,7 @@ FORMAT ?= text
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf offline test check lint bench validate status diff chromium pango constraints clean
+.PHONY: serve build pdf offline test check lint bench validate status diff screenshots chromium pango constraints clean
 
 # The versions in constraints.txt, so every machine and CI install the same; CONSTRAINTS= takes the newest the
 # ranges in pyproject.toml allow (the scheduled workflow does), `make constraints` pins them again.
@@ -52,6 +52,10 @@ HEAD ?=
 diff: $(STAMP)
 	@$(BIN)/handbook diff $(BASE) $(HEAD) --format $(FORMAT)
 
+# Screenshots of the pages `make diff` names, before and after, on a desktop and a phone, into screenshots/.
+screenshots: $(STAMP) chromium
+	$(BIN)/handbook screenshots $(BASE) $(HEAD) --out screenshots --chromium $(CHROMIUM)
+
 # FORMAT=markdown (a pull request's summary) or json.
 status: $(STAMP)
 	@$(BIN)/handbook status --format $(FORMAT)
@@ -85,4 +89,4 @@ bench: $(STAMP) chromium pango
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py
 
 clean:
-	rm -rf site site-offline .site-* .site-offline-* $(VENV)
+	rm -rf site site-offline .site-* .site-offline-* screenshots $(VENV)

@@ -161,6 +161,36 @@ def serve_latency(project: Path) -> dict[str, list[float]]:
     return latencies
 
 
+def diff_seconds(project: Path) -> tuple[float, int]:
+    """Median seconds of `handbook diff` between two commits of a scratch repository that differ in ten files (five
+    pages, a sentence added to each; five data files, a Kazakh text changed in each), and the changes it reports."""
+    repo = project.parent / "diff-repo"
+    shutil.copytree(project, repo)
+    git = lambda *args: subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=Bench", "-c", "user.email=bench@cpm.example", "commit", "-qm", "base")
+    pages = sorted((repo / "docs" / "ru").glob("*.md"))[:5]
+    for page in pages:
+        page.write_text(page.read_text("utf-8") + "\nНовое предложение для проверки.\n", "utf-8")
+    files = [path for path in sorted((repo / "data").glob("*.yml")) if re.search(r"\n\s+kk: [А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]", path.read_text("utf-8"))][:5]
+    for path in files:
+        text = path.read_text("utf-8")
+        found = re.search(r"(\n\s+kk: )([А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі][^\n]*[а-яәғқңөұүһі])", text)
+        assert found, path
+        path.write_text(text[: found.end(2)] + " және" + text[found.end(2) :], "utf-8")
+    git("-c", "user.name=Bench", "-c", "user.email=bench@cpm.example", "commit", "-qam", "ten files")
+    assert len(git("diff", "--name-only", "HEAD~1", "HEAD").stdout.decode().split()) == 10
+    runs, reported = [], 0
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "handbook.cli", "diff", "HEAD~1", "HEAD", "--format", "json"], cwd=repo, env=ENV, capture_output=True, text=True, check=True)
+        runs.append(time.perf_counter() - start)
+        report = json.loads(done.stdout)
+        reported = len(report["data"]) + len(report["pages"])
+    return statistics.median(runs), reported
+
+
 def suite_seconds(target: str) -> tuple[float, str]:
     """Wall seconds of `make <target>` (check, test) in the project, and pytest's last line."""
     start = time.perf_counter()
@@ -396,6 +426,8 @@ def main() -> None:
         print(f"four editions (kk, ru, en and the Latin edition) / Kazakh alone (no Latin edition): {full['seconds'] / alone['seconds']:.2f}× (goal < 2.5×; Kazakh alone {alone['seconds']:.2f} s)")
         print(f"  the Latin edition's conversion over the whole handbook (every Kazakh page, the search index): {full.get('data_latin', 0) * 1000:.0f} ms of the full build")
         print(f"peak memory of the build:         {full['peak_mb']:.0f} MB (goal < 500 MB)")
+        seconds, reported = diff_seconds(project)
+        print(f"`handbook diff` between two revisions that differ in ten files (five pages, five data files): {seconds:.2f} s, median of {RUNS} ({reported} changes reported)")
         for kind, latencies in serve_latency(project).items():
             print(f"`mkdocs serve` shows a {kind} edit in: {', '.join(f'{s:.2f}' for s in latencies)} s (median {statistics.median(latencies):.2f} s; one language's build: {kk['seconds']:.2f} s)")
         with built_site(project) as site:

@@ -1,4 +1,5 @@
-"""The `handbook` command: validate, build, pdf, offline, status, diff, stamp, export, schema and release-ids."""
+"""The `handbook` command: validate, build, pdf, offline, status, diff, screenshots, stamp, export, schema and
+release-ids."""
 
 import argparse
 import json
@@ -6,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from handbook.diff import DiffError
 from handbook.edition import add_pdfs
 from handbook.languages import LANGUAGES, Lang
 from handbook.pages import check_pages, load_site
@@ -62,6 +64,11 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("head", nargs="?", default=None, help="the revision after it (default: the working tree)")
     diff.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text (default), markdown (a pull request's summary) or json (schemas/diff.schema.json)")
     diff.add_argument("--site-url", default=None, help="the published site's address, for the addresses readers see changes at (default: HANDBOOK_SITE_URL)")
+    shots = commands.add_parser("screenshots", help="screenshots of the pages `diff` names, before and after, on a desktop and a phone (chromium)")
+    shots.add_argument("base", help="the revision before the change")
+    shots.add_argument("head", nargs="?", default=None, help="the revision after it (default: the working tree)")
+    shots.add_argument("--out", type=Path, default=Path("screenshots"), help="the folder they go in, emptied first (default: screenshots)")
+    shots.add_argument("--chromium", default=None, help="the chromium to run (default: CHROMIUM, else /usr/bin/chromium)")
     stamp = commands.add_parser("stamp", help="record in translations the fingerprint of their current source text")
     stamp.add_argument("paths", nargs="+", type=Path, help="the data files whose translations are up to date")
     stamp.add_argument("--id", help="only this item (default: every item of the files)")
@@ -93,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "diff":  # each side is validated on its own, the working tree only when it is one
         return diff_revisions(root, args.base, args.head, args.format, args.site_url)
+    if args.command == "screenshots":
+        return screenshots(root, args.base, args.head, args.out, args.chromium)
     if code := report(validate(root, []), "; nothing was built" if args.command == "build" else ""):
         return code
     if args.command == "export":
@@ -142,18 +151,37 @@ def diff_revisions(root: Path, base: str, head: str | None, style: str, site_url
     problem by file and line, under its side), is an error."""
     import os
 
-    from handbook.diff import FORMATS, DiffError, diff
+    from handbook.diff import FORMATS, diff
 
     try:
         report = diff(root, base, head, site_url or os.environ.get("HANDBOOK_SITE_URL") or None)
     except DiffError as error:
-        print(f"handbook diff: {error}", file=sys.stderr)
-        for side, problems in error.problems.items():
-            print(f"{side}:", file=sys.stderr)
-            for problem in problems:
-                print(f"  {problem}", file=sys.stderr)
-        return 1
+        return refused("diff", error)
     print(FORMATS[style](report), end="")
+    return 0
+
+
+def refused(command: str, error: DiffError) -> int:
+    """Say why two revisions cannot be compared: the reason, then each side's problems by file and line."""
+    print(f"handbook {command}: {error}", file=sys.stderr)
+    for side, problems in error.problems.items():
+        print(f"{side}:", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
+def screenshots(root: Path, base: str, head: str | None, out: Path, chromium: str | None) -> int:
+    """Shoot the pages a change touches, before and after; say where they went."""
+    import os
+
+    from handbook.screenshots import take
+
+    try:
+        written = take(root, base, head, out if out.is_absolute() else Path.cwd() / out, chromium or os.environ.get("CHROMIUM") or "/usr/bin/chromium")
+    except DiffError as error:
+        return refused("screenshots", error)
+    print(f"{len(written)} screenshot(s) in {out}; {out / 'pages.txt'} lists them by page")
     return 0
 
 

@@ -122,7 +122,7 @@ def items(project: Project) -> dict[tuple[str, str], _Item]:
         located = [item for _, item in doc.located()]
         apart = _among({id(item) for item in located})  # an item inside another (a tier's boxes) has its own texts
         for owner, key in [(doc, file_id), *((item, item.id) for item in located)]:
-            own = texts(owner, apart)
+            own = texts(owner, apart, leave=("origin",))  # the editors' marks too: readers see them
             text = {lang: "\n".join(str(t.in_(lang)) for t in own) for lang in LANGUAGES}
             found[file_id, key] = _Item(path, file_id, _named(owner), text, tuple(getattr(owner, "renamed_from", ()) or ()))
     return found

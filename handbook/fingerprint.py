@@ -22,9 +22,13 @@ def _own_origin(part: BaseModel) -> bool:
     return getattr(part, "origin", None) is not None
 
 
-def texts(owner: BaseModel, apart: Callable[[BaseModel], bool] = _own_origin) -> list[Text]:
+EDITORS = ("origin", "note", "editorial")  # the fields that are the editors' own words and records, not the source's
+
+
+def texts(owner: BaseModel, apart: Callable[[BaseModel], bool] = _own_origin, leave: tuple[str, ...] = EDITORS) -> list[Text]:
     """Every text of a file or item, in order, leaving out the parts inside it that stand `apart` (by default, those
-    that carry an origin of their own) and the editors' marks (their own words, not the source's)."""
+    that carry an origin of their own) and the fields named in `leave` (by default the editors' words, which are not
+    the source's)."""
     found: list[Text] = []
 
     def walk(value: Any, top: bool) -> None:
@@ -34,7 +38,7 @@ def texts(owner: BaseModel, apart: Callable[[BaseModel], bool] = _own_origin) ->
             if not top and apart(value):
                 return
             for name in type(value).model_fields:
-                if name not in ("origin", "note", "editorial"):
+                if name not in leave:
                     walk(getattr(value, name), False)
         elif isinstance(value, (list, tuple)):
             for inner in value:

@@ -21,6 +21,7 @@ NEW_ENTRY = f"""  - id: {NEW_TERM}
     term: {{kk: Кері байланыс мәдениеті, ru: Культура обратной связи, en: Feedback culture}}
     definition: {{kk: Мектептегі пікір алмасу дағдысы., ru: Привычка обмениваться мнениями в школе., en: The habit of exchanging views in a school.}}
 """
+EDITORIAL = ("сақталған; орналасуы", "сақталған, ал орналасуы")  # the editors' mark on the whole figure (readers see it)
 RU_PAGE = ("docs/ru/evidence.md", "Ниже приведены эти выводы:", "Ниже перечислены эти выводы:")
 
 
@@ -66,6 +67,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     removed.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     edit(repo / "data/development_rubric.yml", f"  - id: {RENAMED[0]}\n", f"  - id: {RENAMED[1]}\n    renamed_from: [{RENAMED[0]}]\n")
     edit(repo / RU_PAGE[0], *RU_PAGE[1:])
+    edit(repo / "data/burke_litwin_model.yml", *EDITORIAL)
     git(repo, "commit", "-qam", "head")
     git(repo, "tag", "head")
     edit(repo / "data/ten_factors.yml", "kind: list", "kind: [list")
@@ -148,8 +150,15 @@ def test_a_page_only_change_in_russian_is_reported_with_its_words_and_the_transl
     assert "| ru |" in markdown and "`/ru/evidence/`" in markdown
 
 
+def test_an_editors_mark_readers_see_is_reported_and_outdates_no_translation(report: dict) -> None:
+    change = one(report, "burke-litwin-model")
+    assert change["how"] == "changed" and [v["lang"] for v in change["versions"]] == ["kk"]
+    assert EDITORIAL[1] in change["versions"][0]["new"] and EDITORIAL[0] in change["versions"][0]["old"]
+    assert "/burke-litwin/" in change["where"] and not [o for o in report["outdated"] if o["id"] == "burke-litwin-model"]
+
+
 def test_nothing_else_is_reported(report: dict) -> None:
-    assert {c["id"] for c in report["data"]} == {"standard-1-1", NEW_TERM, REMOVED_ITEM[1], RENAMED[1]}
+    assert {c["id"] for c in report["data"]} == {"standard-1-1", NEW_TERM, REMOVED_ITEM[1], RENAMED[1], "burke-litwin-model"}
 
 
 def test_head_defaults_to_the_working_tree(repo: Path, report: dict) -> None:
@@ -176,3 +185,28 @@ def test_outside_a_git_repository_it_says_so(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     result = handbook_diff(project, "HEAD")
     assert result.returncode == 1 and "is not in a git repository" in result.stderr
+
+
+@pytest.mark.browser
+def test_screenshots_show_a_changed_page_before_and_after_on_a_desktop_and_a_phone(repo: Path, tmp_path: Path) -> None:
+    """`handbook screenshots`: both sides built for real and shot in chromium, the changed paragraph in view."""
+    import struct
+    import sys
+
+    from conftest import CHROMIUM, ENV
+
+    page = repo / "docs/ru/evidence.md"
+    try:
+        edit(page, "Ниже перечислены эти выводы:", "Ниже перечислены эти важные выводы:")
+        command = [sys.executable, "-m", "handbook.cli", "screenshots", "head", "--out", str(tmp_path / "shots"), "--chromium", CHROMIUM]
+        result = subprocess.run(command, cwd=repo, env=ENV, capture_output=True, text=True)
+    finally:
+        git(repo, "checkout", "-q", "--", "docs/ru/evidence.md")
+    assert result.returncode == 0, result.stderr
+    shots = {p.name: p.read_bytes() for p in (tmp_path / "shots").glob("*.png")}
+    assert sorted(shots) == [f"01-ru-evidence-{side}-{size}.png" for side in ("after", "before") for size in ("desktop", "phone")]
+    for name, data in shots.items():
+        width = struct.unpack(">I", data[16:20])[0]  # the PNG's header: its width
+        assert width == (360 if "phone" in name else 1280), name
+    assert shots["01-ru-evidence-before-desktop.png"] != shots["01-ru-evidence-after-desktop.png"], "the change is in view"
+    assert (tmp_path / "shots" / "pages.txt").read_text("utf-8").splitlines()[1].startswith("/ru/evidence/: 01-ru-evidence-after-desktop.png")

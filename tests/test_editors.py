@@ -211,7 +211,9 @@ def test_the_workflow_is_valid_and_calls_only_make_targets_that_exist() -> None:
     assert all(re.fullmatch(r"make [\w-]+( [A-Z]+=\w+)*( >> \"\$GITHUB_STEP_SUMMARY\"| > [\w.-]+)?", run.strip()) for run in runs), runs
     review = workflow["jobs"]["review"]
     assert review["if"] == "github.event_name == 'pull_request'" and review["steps"][0]["with"]["fetch-depth"] == 0
-    assert any(step.get("uses", "").startswith("actions/upload-artifact") and step["with"]["path"] == "site" for step in review["steps"])
+    uploaded = {step["with"]["path"] for step in review["steps"] if step.get("uses", "").startswith("actions/upload-artifact")}
+    assert uploaded == {"screenshots", "site-offline"}, "the screenshots, and the copy read from a folder (with its PDFs)"
+    assert {"diff", "screenshots", "offline"} <= {target for step in review["steps"] for target in re.findall(r"\bmake (\w[\w-]*)", step.get("run", ""))}
     assert workflow[True]["pull_request"] is None and workflow[True]["push"]["branches"] == ["main"]  # YAML reads `on` as true
 
 
