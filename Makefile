@@ -46,11 +46,12 @@ validate: $(STAMP)
 	$(BIN)/handbook validate --format $(FORMAT)
 
 # What a change does to the handbook, between two git revisions: BASE (default origin/main) and HEAD (default the
-# working tree). FORMAT=markdown (a pull request's summary) or json.
+# working tree). FORMAT=markdown (a pull request's summary) or json; REPORT_LANG=ru (or kk, en, or several: kk,ru).
 BASE ?= origin/main
 HEAD ?=
+REPORT_LANG ?= en
 diff: $(STAMP)
-	@$(BIN)/handbook diff $(BASE) $(HEAD) --format $(FORMAT)
+	@$(BIN)/handbook diff $(BASE) $(HEAD) --format $(FORMAT) --lang $(REPORT_LANG)
 
 # Screenshots of the pages `make diff` names, before and after, on a desktop and a phone, into screenshots/.
 screenshots: $(STAMP) chromium

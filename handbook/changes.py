@@ -27,7 +27,7 @@ class Changed:
     path: str  # its file on the side that has it (head's, else base's)
     id: str  # the item's id; a page's paragraph: its number on the side that has it
     how: How
-    name: str  # as readers see it, in the first language that has one
+    names: dict[Lang, str]  # as readers see it, by language (a page's title, in its own language)
     versions: list[Version]  # the languages whose text changed
     where: list[str]  # the pages and handouts readers see it on, in every language
     renamed_from: str = ""

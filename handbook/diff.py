@@ -176,9 +176,8 @@ def compare_data(base: Project, head: Project, site_url: str | None = None) -> l
             continue
         shown = after or before
         assert shown is not None
-        name = next((shown.name[lang] for lang in LANGUAGES if shown.name.get(lang)), key[1])
         where = places[id(head if after else base)].of_item(key[0], key[1])
-        found.append(Changed(shown.path, key[1], how, name, versions, where, was[1] if was else "", (was or key)[1] in assessed))
+        found.append(Changed(shown.path, key[1], how, shown.name, versions, where, was[1] if was else "", (was or key)[1] in assessed))
     return sorted(found, key=lambda c: c.path)  # stable: each file's items in their order
 
 
@@ -221,14 +220,14 @@ def compare_pages(base: Path, head: Path, site_url: str | None = None) -> list[C
             path = f"docs/{lang}/{file.as_posix()}"
             where = [address(Urls().page(lang, _page_slug(file, lang)))]
             title = re.search(r"^# (.+)$", new or old, re.M)
-            name = title.group(1).strip() if title else file.as_posix()
+            names = {lang: title.group(1).strip() if title else file.as_posix()}
             before, after = _paragraphs(old), _paragraphs(new)
             for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
                 if tag == "equal":
                     continue
                 how: How = "added" if i1 == i2 else "removed" if j1 == j2 else "changed"
                 text = Version(lang, "\n\n".join(before[i1:i2]), "\n\n".join(after[j1:j2]))
-                found.append(Changed(path, str(j1 + 1 if j1 < j2 else i1 + 1), how, name, [text], where))
+                found.append(Changed(path, str(j1 + 1 if j1 < j2 else i1 + 1), how, names, [text], where))
     return found
 
 
@@ -297,46 +296,107 @@ def as_json(report: Report) -> str:
     return json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
 
 
-def as_text(report: Report) -> str:
+# What the report says, in each language its reader may read (`--lang`): a reviewer who reads only Russian reads it
+# in Russian. The texts changed are shown in their own languages.
+SAID: dict[str, dict[Lang, str]] = {
+    "title": {"kk": "Бұл түзету нұсқаулықта нені өзгертеді", "ru": "Что эта правка меняет в руководстве", "en": "What this change does to the handbook"},
+    "data": {"kk": "Деректер", "ru": "Данные", "en": "Data"},
+    "pages": {"kk": "Беттер", "ru": "Страницы", "en": "Pages"},
+    "before": {"kk": "бұрын", "ru": "было", "en": "before"},
+    "after": {"kk": "кейін", "ru": "стало", "en": "after"},
+    "seen": {"kk": "Оқырмандар көретін жер", "ru": "Где это видят читатели", "en": "Seen at"},
+    "added": {"kk": "қосылды", "ru": "добавлено", "en": "added"},
+    "removed": {"kk": "жойылды", "ru": "удалено", "en": "removed"},
+    "changed": {"kk": "өзгертілді", "ru": "изменено", "en": "changed"},
+    "renamed": {"kk": "қайта аталды", "ru": "переименовано", "en": "renamed"},
+    "paragraph": {"kk": "«{page}» бетінің {n}-абзацы", "ru": "абзац {n} страницы «{page}»", "en": "paragraph {n} of «{page}»"},
+    "was": {"kk": "бұрын: {id}", "ru": "было: {id}", "en": "was {id}"},
+    "assessed-removed": {
+        "kk": "оқырмандардың өзін-өзі бағалау жауаптары осы id бойынша сақталады: оны жойылған ретінде (released-ids.yml) не renamed_from ішіне жазыңыз",
+        "ru": "под этим id хранятся ответы читателей в самооценке: запишите его как удаленный (released-ids.yml) или в renamed_from",
+        "en": "readers' self-assessment answers are stored under this id; record it as removed (released-ids.yml) or as renamed_from",
+    },
+    "assessed-renamed": {
+        "kk": "оқырмандардың өзін-өзі бағалау жауаптары жаңа id-ге көшеді",
+        "ru": "ответы читателей в самооценке переходят к новому id",
+        "en": "readers' self-assessment answers move to the new id",
+    },
+    "assessed": {
+        "kk": "оқырмандардың өзін-өзі бағалау жауаптары осы id бойынша сақталады",
+        "ru": "под этим id хранятся ответы читателей в самооценке",
+        "en": "readers' self-assessment answers are stored under this id",
+    },
+    "outdated": {"kk": "Бұл түзету салдарынан ескірген аудармалар", "ru": "Переводы, которые эта правка делает устаревшими", "en": "Translations this change leaves outdated"},
+    "outdated-do": {
+        "kk": "Әр аударманы жаңартып, содан кейін командасын іске қосыңыз (ол жаңа бастапқы мәтінді жазып қояды):",
+        "ru": "Обновите каждый перевод, затем выполните его команду (она запишет новый исходный текст):",
+        "en": "Update each translation, then run its command (it records the new source):",
+    },
+    "untouched": {
+        "kk": "Бастапқы беті осы түзетумен өзгеретін аударылған беттер",
+        "ru": "Переведенные страницы, исходную страницу которых меняет эта правка",
+        "en": "Translated pages whose source page this change edits",
+    },
+    "untouched-do": {
+        "kk": "Олар сол күйінде қалды: оларға да осындай түзету керек пе, тексеріңіз.",
+        "ru": "Они оставлены прежними: проверьте, не нужна ли им та же правка.",
+        "en": "Left as they were: check whether they need the same edit.",
+    },
+    "translated-from": {"kk": "аударылған бастапқы бет: {pages}", "ru": "перевод страницы {pages}", "en": "translated from {pages}"},
+    "items": {"kk": "деректер элементтері", "ru": "элементы данных", "en": "data items"},
+    "none": {"kk": "өзгеріс жоқ", "ru": "без изменений", "en": "none changed"},
+    "pages-changed": {"kk": "өзгерген беттер", "ru": "изменено страниц", "en": "pages changed"},
+    "left-outdated": {"kk": "ескірген аудармалар", "ru": "устаревших переводов", "en": "translations left outdated"},
+    "ids": {"kk": "қайта аталған не жойылған өзін-өзі бағалау id-лері", "ru": "переименованные или удаленные id самооценки", "en": "self-assessment ids renamed or removed"},
+    WORKING_TREE: {"kk": "жұмыс көшірмесі", "ru": "рабочая копия", "en": WORKING_TREE},
+}
+
+
+def say(key: str, langs: tuple[Lang, ...], **values: object) -> str:
+    """What the report says, in each of the reader's languages (joined by ` / `)."""
+    return " / ".join(dict.fromkeys(SAID[key][lang].format(**values) for lang in langs))
+
+
+def as_text(report: Report, langs: tuple[Lang, ...] = ("en",)) -> str:
     """The report for a terminal: each change with its old and new text, the changed words marked [-…-] and {+…+}."""
-    lines = [_summary(report), ""]
-    for title, changes in (("Data", report.data), ("Pages", report.pages)):
+    lines = [_summary(report, langs), ""]
+    for key, changes in (("data", report.data), ("pages", report.pages)):
         if changes:
-            lines.append(f"{title}:")
+            lines.append(f"{say(key, langs)}:")
         for path, group in _by_path(changes):
             lines.append(f"  {path}")
             for change in group:
-                lines.append(f"    {_headline(change)}")
+                lines.append(f"    {_headline(change, langs)}")
                 for version in change.versions:
                     marked = " ".join(f"[-{w}-]" if op == "-" else f"{{+{w}+}}" if op == "+" else w for op, w in words(version.old, version.new))
                     lines.append(f"      {version.lang}: {marked}")
                 if change.where:
-                    lines.append(f"      seen at: {', '.join(change.where)}")
+                    lines.append(f"      {say('seen', langs)}: {', '.join(change.where)}")
         if changes:
             lines.append("")
     if report.outdated:
-        lines.append("Translations this change leaves outdated (update each, then run its command):")
+        lines += [f"{say('outdated', langs)}. {say('outdated-do', langs)}"]
         lines += [f"  {o.path}:{o.line}: {o.id} ({o.lang}): {o.stamp}" for o in report.outdated]
     if report.untouched:
-        lines.append("Translated pages whose source page this change edits, left as they were (check them):")
-        lines += [f"  {u.path} ({u.lang}), translated from {', '.join(u.sources)}" for u in report.untouched]
+        lines += [f"{say('untouched', langs)}. {say('untouched-do', langs)}"]
+        lines += [f"  {u.path} ({u.lang}): {say('translated-from', langs, pages=', '.join(u.sources))}" for u in report.untouched]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def as_markdown(report: Report) -> str:
+def as_markdown(report: Report, langs: tuple[Lang, ...] = ("en",)) -> str:
     """The report for a pull request (GitHub's job summary or a comment): a table per changed item, its languages
-    in rows with the old and new text side by side, the changed words struck out and in bold."""
-    lines = ["## What this change does to the handbook", "", _summary(report), ""]
-    for title, changes in (("Data", report.data), ("Pages", report.pages)):
+    in rows with the old and new text side by side, the words taken out struck through and those put in in bold."""
+    lines = [f"## {say('title', langs)}", "", _md(_summary(report, langs)), ""]
+    for key, changes in (("data", report.data), ("pages", report.pages)):
         if not changes:
             continue
-        lines += [f"### {title}", ""]
+        lines += [f"### {say(key, langs)}", ""]
         for path, group in _by_path(changes):
             lines += [f"#### `{path}`", ""]
             for change in group:
-                lines += [f"**{_md(_headline(change))}**", ""]
+                lines += [f"**{_md(_headline(change, langs))}**", ""]
                 if change.versions:
-                    lines += ["| | before | after |", "|---|---|---|"]
+                    lines += [f"| | {say('before', langs)} | {say('after', langs)} |", "|---|---|---|"]
                     for version in change.versions:
                         parts = words(version.old, version.new)
                         old = " ".join(f"~~{_md(w)}~~" if op == "-" else _md(w) for op, w in parts if op != "+")
@@ -344,41 +404,40 @@ def as_markdown(report: Report) -> str:
                         lines.append(f"| {version.lang} | {old or '—'} | {new or '—'} |")
                     lines.append("")
                 if change.where:
-                    lines += ["Seen at: " + ", ".join(f"<{address}>" if "://" in address else f"`{address}`" for address in change.where), ""]
+                    lines += [f"{say('seen', langs)}: " + ", ".join(f"<{address}>" if "://" in address else f"`{address}`" for address in change.where), ""]
     if report.outdated:
-        lines += ["### Translations this change leaves outdated", "", "Update each translation, then record its new source:", ""]
+        lines += [f"### {say('outdated', langs)}", "", say("outdated-do", langs), ""]
         lines += [f"- `{o.path}:{o.line}` {o.id} ({o.lang}): `{o.stamp}`" for o in report.outdated]
         lines.append("")
     if report.untouched:
-        lines += ["### Translated pages whose source page this change edits", "", "Left as they were: check whether they need the same edit.", ""]
-        lines += [f"- `{u.path}` ({u.lang}), translated from " + ", ".join(f"`{source}`" for source in u.sources) for u in report.untouched]
+        lines += [f"### {say('untouched', langs)}", "", say("untouched-do", langs), ""]
+        lines += [f"- `{u.path}` ({u.lang}): " + say("translated-from", langs, pages=", ".join(f"`{source}`" for source in u.sources)) for u in report.untouched]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _summary(report: Report) -> str:
+def _summary(report: Report, langs: tuple[Lang, ...]) -> str:
     """One line: what changed between which sides."""
-    counts = [f"{sum(c.how == how for c in report.data)} {how}" for how in ("changed", "added", "removed", "renamed") if any(c.how == how for c in report.data)]
+    counts = [f"{say(how, langs)}: {sum(c.how == how for c in report.data)}" for how in ("changed", "added", "removed", "renamed") if any(c.how == how for c in report.data)]
     pages = sorted({c.path for c in report.pages})
     called = [c for c in report.data if c.assessed and c.how in ("removed", "renamed")]
-    parts = [f"data items: {', '.join(counts) or 'none changed'}", f"pages changed: {len(pages)}", f"translations left outdated: {len(report.outdated) + len(report.untouched)}"]
+    parts = [f"{say('items', langs)}: {', '.join(counts) or say('none', langs)}", f"{say('pages-changed', langs)}: {len(pages)}"]
+    parts.append(f"{say('left-outdated', langs)}: {len(report.outdated) + len(report.untouched)}")
     if called:
-        parts.append(f"self-assessment ids renamed or removed: {', '.join(c.renamed_from or c.id for c in called)}")
-    return f"{report.base} → {report.head}: " + "; ".join(parts)
+        parts.append(f"{say('ids', langs)}: {', '.join(c.renamed_from or c.id for c in called)}")
+    head = say(WORKING_TREE, langs) if report.head == WORKING_TREE else report.head
+    return f"{report.base} → {head}: " + "; ".join(parts)
 
 
-def _headline(change: Changed) -> str:
+def _headline(change: Changed, langs: tuple[Lang, ...]) -> str:
     """A change in one line: how, what, and why it matters to readers' answers."""
-    what = f"{change.id} «{change.name}»" if change.name != change.id else change.id
+    name = next((change.names[lang] for lang in [*langs, *LANGUAGES] if change.names.get(lang)), "")
+    what = f"{change.id} «{name}»" if name else change.id
     if change.path.startswith("docs/"):
-        what = f"paragraph {change.id} of «{change.name}»"
-    line = f"{change.how} {what}" + (f" (was {change.renamed_from})" if change.renamed_from else "")
-    if change.assessed and change.how == "removed":
-        line += ": readers' self-assessment answers are stored under this id; record it as removed (released-ids.yml) or as renamed_from"
-    elif change.assessed and change.how == "renamed":
-        line += ": readers' self-assessment answers move to the new id"
-    elif change.assessed:
-        line += ": readers' self-assessment answers are stored under this id"
+        what = say("paragraph", langs, n=change.id, page=name)
+    line = f"{say(change.how, langs)}: {what}" + (f" ({say('was', langs, id=change.renamed_from)})" if change.renamed_from else "")
+    if change.assessed:
+        line += ": " + say({"removed": "assessed-removed", "renamed": "assessed-renamed"}.get(change.how, "assessed"), langs)
     return line
 
 
@@ -395,4 +454,4 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_~|<>\[\]#])", r"\\\1", text).replace("\n", "<br>")
 
 
-FORMATS = {"text": as_text, "markdown": as_markdown, "json": lambda report: as_json(report) + "\n"}
+FORMATS: dict[str, Callable[[Report, tuple[Lang, ...]], str]] = {"text": as_text, "markdown": as_markdown, "json": lambda report, _: as_json(report) + "\n"}

@@ -118,7 +118,7 @@ def read_lines(path: str) -> list[str]:
 
 def test_an_added_glossary_term_is_reported_in_every_language_with_its_pages_and_handouts(report: dict) -> None:
     change = one(report, NEW_TERM)
-    assert change["how"] == "added" and change["path"] == "glossary.yml" and change["name"] == "Кері байланыс мәдениеті"
+    assert change["how"] == "added" and change["path"] == "glossary.yml" and change["names"]["kk"] == "Кері байланыс мәдениеті"
     assert {v["lang"] for v in change["versions"]} == {"kk", "ru", "en"} and all(v["old"] == "" for v in change["versions"])
     assert f"/glossary/#{NEW_TERM}" in change["where"] and f"/en/glossary/#{NEW_TERM}" in change["where"]
     assert "/handouts/glossary/" in change["where"] and "/ru/pdf/glossary.pdf" in change["where"], "the glossary handout shows it"
@@ -135,7 +135,7 @@ def test_a_renamed_assessed_id_is_called_out(report: dict, repo: Path) -> None:
     assert change["how"] == "renamed" and change["renamed_from"] == RENAMED[0] and change["assessed"]
     assert not [c for c in report["data"] if c["id"] == RENAMED[0]], "not also removed"
     text = handbook_diff(repo, "base", "head").stdout
-    assert f"renamed {RENAMED[1]}" in text and f"(was {RENAMED[0]})" in text and "self-assessment answers move to the new id" in text
+    assert f"renamed: {RENAMED[1]}" in text and f"(was {RENAMED[0]})" in text and "self-assessment answers move to the new id" in text
 
 
 def test_a_page_only_change_in_russian_is_reported_with_its_words_and_the_translation_to_check(report: dict, repo: Path) -> None:
@@ -155,6 +155,20 @@ def test_an_editors_mark_readers_see_is_reported_and_outdates_no_translation(rep
     assert change["how"] == "changed" and [v["lang"] for v in change["versions"]] == ["kk"]
     assert EDITORIAL[1] in change["versions"][0]["new"] and EDITORIAL[0] in change["versions"][0]["old"]
     assert "/burke-litwin/" in change["where"] and not [o for o in report["outdated"] if o["id"] == "burke-litwin-model"]
+
+
+def test_a_reviewer_who_reads_only_russian_reads_the_report_in_russian(repo: Path) -> None:
+    markdown = handbook_diff(repo, "base", "head", "--format", "markdown", "--lang", "ru").stdout
+    assert markdown.startswith("## Что эта правка меняет в руководстве")
+    assert "**изменено: абзац 2 страницы «Доказательства ключевой роли школьного лидерства»**" in markdown
+    assert "| | было | стало |" in markdown and "Где это видят читатели: `/ru/evidence/`" in markdown
+    assert "### Переводы, которые эта правка делает устаревшими" in markdown and "--lang ru" in markdown
+    assert f"переименовано: {RENAMED[1]} «Лидерство» (было: {RENAMED[0]})" in markdown, "an item by its Russian name"
+    assert "readers" not in markdown and "Seen at" not in markdown
+    both = handbook_diff(repo, "base", "head", "--lang", "kk,ru").stdout
+    assert "Деректер / Данные:" in both
+    refused = handbook_diff(repo, "base", "head", "--lang", "de")
+    assert refused.returncode == 2 and "--lang de" in refused.stderr
 
 
 def test_nothing_else_is_reported(report: dict) -> None:

@@ -208,7 +208,7 @@ def test_the_workflow_is_valid_and_calls_only_make_targets_that_exist() -> None:
     called = [target for run in runs for target in re.findall(r"\bmake (\w[\w-]*)", run)]
     assert set(called) >= {"validate", "build", "test", "status", "pdf", "diff"}
     assert set(called) <= targets
-    assert all(re.fullmatch(r"make [\w-]+( [A-Z]+=\w+)*( >> \"\$GITHUB_STEP_SUMMARY\"| > [\w.-]+)?", run.strip()) for run in runs), runs
+    assert all(re.fullmatch(r"make [\w-]+( [A-Z_]+=[\w,]+)*( >> \"\$GITHUB_STEP_SUMMARY\"| > [\w.-]+)?", run.strip()) for run in runs), runs
     review = workflow["jobs"]["review"]
     assert review["if"] == "github.event_name == 'pull_request'" and review["steps"][0]["with"]["fetch-depth"] == 0
     uploaded = {step["with"]["path"] for step in review["steps"] if step.get("uses", "").startswith("actions/upload-artifact")}
