@@ -1,6 +1,6 @@
 """`handbook diff BASE [HEAD]`: a change as the handbook, for the people who approve it. A real git repository made
 from a copy of the project, its base commit and a head commit with the changes editors make (a Kazakh source text
-changed, a glossary term added, an item removed, an assessed id renamed, a Russian page edited), and the real
+changed, a glossary term added, a factor removed, an assessed id renamed, a Russian page edited), and the real
 command run on it."""
 
 import json
@@ -11,11 +11,12 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import REMOVED_ITEM, ROOT, copy_project, read_data
+from conftest import ROOT, copy_project, read_data
 
 SCHEMA = json.loads((ROOT / "schemas" / "diff.schema.json").read_text("utf-8"))
 CHANGED = ("мектептің кешенді деректерін қалай жинау, түсіндіру және", "мектептің кешенді деректерін қалай жинау, талдау және")
 NEW_TERM = "feedback-culture"
+REMOVED_ITEM = ("ten_factors.yml", "high-expectations")  # a factor no other data or page names
 RENAMED = ("rubric-leadership", "rubric-school-leadership")  # an assessed id: the rubric's first theme
 NEW_ENTRY = f"""  - id: {NEW_TERM}
     term: {{kk: Кері байланыс мәдениеті, ru: Культура обратной связи, en: Feedback culture}}
@@ -124,10 +125,11 @@ def test_an_added_glossary_term_is_reported_in_every_language_with_its_pages_and
     assert "/handouts/glossary/" in change["where"] and "/ru/pdf/glossary.pdf" in change["where"], "the glossary handout shows it"
 
 
-def test_a_removed_item_is_reported_with_its_old_text(report: dict) -> None:
+def test_a_removed_factor_is_reported_with_its_old_text_and_where_it_was(report: dict) -> None:
     change = one(report, REMOVED_ITEM[1])
-    assert change["how"] == "removed" and change["path"] == f"data/{REMOVED_ITEM[0]}"
+    assert change["how"] == "removed" and change["path"] == f"data/{REMOVED_ITEM[0]}" and not change["assessed"]
     assert all(v["new"] == "" and v["old"] for v in change["versions"]) and len(change["versions"]) == 3
+    assert "/ru/ten-factors/#high-expectations" in change["where"] and "/pdf/ten-factors.pdf" in change["where"]
 
 
 def test_a_renamed_assessed_id_is_called_out(report: dict, repo: Path) -> None:
