@@ -128,6 +128,12 @@ def items(project: Project) -> dict[tuple[str, str], _Item]:
     return found
 
 
+def _reached(site_url: str | None, path: str) -> str:
+    """A path below the site root as readers reach it: on the published site when its address is known, else from
+    the site's root."""
+    return published(site_url, path) if site_url else "/" + path
+
+
 @dataclass(frozen=True)
 class _Places:
     """Where a project shows its data: each file's page (by slug) and the handouts showing it."""
@@ -146,8 +152,8 @@ class _Places:
         return cls(load_site(project).homes, sheets, site_url)
 
     def address(self, path: str) -> str:
-        """A path below the site root as readers reach it (on the published site, when its address is known)."""
-        return published(self.site_url, path) if self.site_url else "/" + path
+        """A path below the site root as readers reach it."""
+        return _reached(self.site_url, path)
 
     def of_item(self, file_id: str, anchor: str) -> list[str]:
         """An item's page at its anchor, and each handout showing its file with the handout's PDF, in every language."""
@@ -200,7 +206,7 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
 
 
-def _page_slug(path: Path, lang: Lang) -> str:
+def _page_slug(path: Path) -> str:
     """A page's slug from its file below docs/<lang>/ (`practices/community`, '' for the home page)."""
     slug = path.as_posix().removesuffix(".md")
     return slug.removesuffix("index").rstrip("/") if slug == "index" or slug.endswith("/index") else slug
@@ -208,7 +214,6 @@ def _page_slug(path: Path, lang: Lang) -> str:
 
 def compare_pages(base: Path, head: Path, site_url: str | None = None) -> list[Changed]:
     """Every paragraph of a page added, removed or changed, per language, by page."""
-    address = (lambda path: published(site_url, path)) if site_url else (lambda path: "/" + path)
     found: list[Changed] = []
     for lang in LANGUAGES:
         folders = [root / "docs" / lang for root in (base, head)]
@@ -218,7 +223,7 @@ def compare_pages(base: Path, head: Path, site_url: str | None = None) -> list[C
             if old == new:
                 continue
             path = f"docs/{lang}/{file.as_posix()}"
-            where = [address(Urls().page(lang, _page_slug(file, lang)))]
+            where = [_reached(site_url, Urls().page(lang, _page_slug(file)))]
             title = re.search(r"^# (.+)$", new or old, re.M)
             names = {lang: title.group(1).strip() if title else file.as_posix()}
             before, after = _paragraphs(old), _paragraphs(new)

@@ -226,3 +226,10 @@ def test_screenshots_show_a_changed_page_before_and_after_on_a_desktop_and_a_pho
         assert width == (360 if "phone" in name else 1280), name
     assert shots["01-ru-evidence-before-desktop.png"] != shots["01-ru-evidence-after-desktop.png"], "the change is in view"
     assert (tmp_path / "shots" / "pages.txt").read_text("utf-8").splitlines()[1].startswith("/ru/evidence/: 01-ru-evidence-after-desktop.png")
+
+
+def test_with_the_sites_address_the_report_gives_the_addresses_readers_open(repo: Path) -> None:
+    result = handbook_diff(repo, "base", "head", "--format", "json", "--site-url", "https://cpm.example/hb/")
+    report = json.loads(result.stdout)
+    assert one(report, NEW_TERM)["where"][:3] == [f"https://cpm.example/hb/{prefix}glossary/#{NEW_TERM}" for prefix in ("", "ru/", "en/")]
+    assert [c["where"] for c in report["pages"]] == [["https://cpm.example/hb/ru/evidence/"]]
