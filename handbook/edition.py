@@ -67,9 +67,12 @@ def version(version_id: str) -> Version:
     return LATIN_VERSION if version_id == LATIN_VERSION.id else Version(version_id, version_id)  # type: ignore[arg-type]
 
 
+VERSIONS = (*(Version(lang, lang) for lang in LANGUAGES), LATIN_VERSION)  # every version a site may offer
+
+
 def versions(site_dir: Path) -> list[Version]:
     """The versions a built site offers to save: each language built (with its manifest), the Latin edition if built."""
-    return [v for v in [*(Version(lang, lang) for lang in LANGUAGES), LATIN_VERSION] if (site_dir / v.at(Urls.manifest(v.lang))).is_file()]
+    return [v for v in VERSIONS if (site_dir / v.at(Urls.manifest(v.lang))).is_file()]
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,7 @@ def _pdfs(site_dir: Path, saved: Version) -> list[str]:
 def add_pdfs(site_dir: Path) -> dict[str, Pack]:
     """After `handbook pdf`: every pack lists its version's PDFs, and is a new edition if they changed."""
     packs = {}
-    for saved in [*(Version(lang, lang) for lang in LANGUAGES), LATIN_VERSION]:
+    for saved in VERSIONS:
         path = site_dir / saved.at(Urls.pack(saved.lang))
         if not path.is_file():
             continue  # a language not built, or the copy read from a folder (no service worker there)
