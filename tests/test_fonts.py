@@ -41,6 +41,21 @@ def test_every_kazakh_and_russian_letter_has_a_glyph(site: Path, family: str, we
         assert ord(char) in font.getBestCmap(), f"{url} has no glyph for {char!r}"
 
 
+@pytest.mark.parametrize("weight, style", [("400", "normal"), ("700", "normal"), ("400", "italic"), ("700", "italic")])
+def test_every_letter_of_the_latin_edition_has_a_glyph_on_screen_and_in_print(site: Path, weight: str, style: str) -> None:
+    """The 2021 proposal's letters beyond ASCII, in both cases, whether the handbook uses them yet or not: fonts.css
+    with fonts-latin.css (the twins load both), and their print families (print-fonts.css with print-fonts-latin.css)."""
+    folder = site / "assets/stylesheets"
+    for screen, printed in (("fonts.css", "fonts-latin.css"), ("print-fonts.css", "print-fonts-latin.css")):
+        faces = [f for name in (screen, printed) for f in font_faces((folder / name).read_text("utf-8")) if (f["font-weight"], f["font-style"]) == (weight, style)]
+        faces = [f for f in faces if "Mono" not in f["font-family"]]
+        for char in "ÄäĞğÑñÖöŪūÜüŞşİı":
+            face = next((f for f in faces if in_range(char, f["unicode-range"])), None)
+            assert face, f"{screen} + {printed}: no {weight} {style} face covers {char!r}"
+            url = re.search(r'url\("([^"]+)"\)', face["src"]).group(1)
+            assert ord(char) in TTFont(folder / url).getBestCmap(), f"{url} has no glyph for {char!r}"
+
+
 def test_pages_use_the_self_hosted_fonts(site: Path) -> None:
     html = (site / "index.html").read_text("utf-8")
     assert "assets/stylesheets/fonts.css" in html
