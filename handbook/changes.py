@@ -8,12 +8,14 @@ from typing import Any, Literal
 from handbook.languages import Lang
 
 FORMAT = 1
+FIELDS = " · "  # between a data item's texts, in a Version
 How = Literal["added", "removed", "changed", "renamed"]
 
 
 @dataclass(frozen=True)
 class Version:
-    """One language's text of something changed, before and after (empty where it did not exist)."""
+    """One language's text of something changed, before and after (empty where it did not exist): a data item's texts
+    (its name, text, points…) in order, joined by FIELDS; a page's paragraphs, by an empty line."""
 
     lang: Lang
     old: str

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from handbook.assess import assessments
-from handbook.changes import Changed, How, Outdated, Report, Untouched, Version
+from handbook.changes import FIELDS, Changed, How, Outdated, Report, Untouched, Version
 from handbook.fingerprint import texts
 from handbook.languages import LANGUAGES, Lang
 from handbook.model import Text
@@ -123,7 +123,7 @@ def items(project: Project) -> dict[tuple[str, str], _Item]:
         apart = _among({id(item) for item in located})  # an item inside another (a tier's boxes) has its own texts
         for owner, key in [(doc, file_id), *((item, item.id) for item in located)]:
             own = texts(owner, apart, leave=("origin",))  # the editors' marks too: readers see them
-            text = {lang: "\n".join(str(t.in_(lang)) for t in own) for lang in LANGUAGES}
+            text = {lang: FIELDS.join(str(t.in_(lang)) for t in own) for lang in LANGUAGES}
             found[file_id, key] = _Item(path, file_id, _named(owner), text, tuple(getattr(owner, "renamed_from", ()) or ()))
     return found
 
