@@ -218,6 +218,11 @@ def _redrawn_qr(html: str) -> str:
     return _QR.sub(one, html)
 
 
+# An element naming a language (`data-language`: the book's cover, the session builder's choice) names Kazakh as the
+# edition: «Qazaqşa (latyn)», as the language switcher and the printed footer do.
+_NAMED = re.compile(rf"(<[^>]*\bdata-language\b[^>]*>){re.escape(NATIVE_NAMES[DEFAULT_LANGUAGE])}(</)")
+
+
 def latin_page(html: str, path: str, writer: Writer, pages: frozenset[str], site_url: str | None = None) -> str:
     """The Latin twin of the Kazakh page at `path` (below the site root, e.g. `evidence/index.html`), to be written at
     `latn/<path>`. `pages`: the Kazakh pages that have twins, by folder below the site root ('' for the home page,
@@ -225,6 +230,7 @@ def latin_page(html: str, path: str, writer: Writer, pages: frozenset[str], site
     to the Cyrillic edition (`hreflang="kk"`: the language switcher, the alternates), whose name stays as it is. The
     page's own data (JSON in `script type="application/json"`) changes script too, and so do its printed footer and
     QR code (`site_url`: the published site's address, whose pages' addresses move as the relative ones do)."""
+    html = _NAMED.sub(rf"\g<1>{NAME}\g<2>", html)
     html = _Rewriter(writer.text, lambda url, move: relink(url, path, pages, move, site_url), lambda css: latin_css(css, writer, path)).rewrite(html)
     html = _SAVER.sub(rf"\g<1>{LANG}\g<2>", _redrawn_qr(html), count=1)
     return _FONTS.sub(lambda link: link.group() + link.group().replace(link.group(1), FONTS[link.group(1)]), html)

@@ -325,6 +325,11 @@ def test_the_printed_footer_names_the_edition_and_the_twins_own_address(site: Pa
     evidence = FOOTER.search((site / "latn/evidence/index.html").read_text("utf-8")).group(1)
     assert evidence.startswith("Mektep köşbasşylyğynyñ tüiındı rölınıñ dälelderı · Qazaqşa (latyn) · /latn/evidence/ · ")  # by hand
     assert PAGE_WORD.search((site / "latn/evidence/index.html").read_text("utf-8")).group(1) == "bet"
+    # Where a page names the language it is in (the book's cover, the session builder's choice), it names the edition.
+    cover = BeautifulSoup((site / "latn/handouts/handbook/index.html").read_text("utf-8"), "lxml").select_one(".hb-book__meta")
+    assert cover.get_text().startswith("Qazaqşa (latyn) · "), cover.get_text()
+    builder = BeautifulSoup((site / "latn/session/index.html").read_text("utf-8"), "lxml")
+    assert {option.get_text() for option in builder.select("option[value=kk]")} == {"Qazaqşa (latyn)"}
 
 
 def test_a_latin_handouts_qr_code_and_published_address_are_the_twins(browser: Browser, edited: tuple[Path, Path]) -> None:
