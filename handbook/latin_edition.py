@@ -357,7 +357,7 @@ def latin_glossary(html: str, writer: Writer) -> str:
         prefix = link.group(1)
         links = "".join(re.sub(r'#[^"]*letter-[^"]*">[^<]*<', f'#{prefix}letter-{lower(letter)}">{letter}<', link.group()) for letter in shown)
         html = html[: index.start(2)] + links + html[index.end(2) :]
-    return _latin_contents(html, found.start())
+    return _latin_contents(html)
 
 
 _CONTENTS_LETTER = re.compile(r'<li\b[^>]*>\s*<a href="#([^"]*letter-[^"]+)"[^>]*>(.*?)</a>', re.S)
@@ -381,10 +381,17 @@ def _items_ordered(item: str, position: dict[str, int]) -> str:
     return item[: items[0][0]] + "\n".join(subs) + item[items[-1][1] :]
 
 
-def _latin_contents(html: str, glossary: int) -> str:
-    """A glossary page's contents (each list of links to its letters, each letter's item holding its terms' items,
-    as the sidebar has them) in the order the glossary from `glossary` on now has: its letters, and below each its
+def _glossary_at(html: str) -> int:
+    """Where a page's glossary begins (its end when it has none)."""
+    found = _GLOSSARY.search(html)
+    return found.start() if found else len(html)
+
+
+def _latin_contents(html: str) -> str:
+    """A glossary page's contents (each list of links to its letters before the glossary, each letter's item holding
+    its terms' items, as the sidebar has them) in the order its glossary now has: its letters, and below each its
     terms. The first letter's item is the pattern of the others; a term's item keeps what it holds."""
+    glossary = _glossary_at(html)
     order: list[tuple[str, str, list[str]]] = []  # (letter id, letter, term ids)
     for heading in _HEADINGS.finditer(html, glossary):
         if heading.group(1):
@@ -393,7 +400,7 @@ def _latin_contents(html: str, glossary: int) -> str:
             order[-1][2].append(heading.group(3))
     position = {term: n for n, term in enumerate(re.findall(r'<h[3-6] class="hb-entry__term" id="([^"]*)"', html[glossary:]))}
     at = 0
-    while (first := _CONTENTS_LETTER.search(html, at)) is not None and first.start() < glossary:
+    while (first := _CONTENTS_LETTER.search(html, at)) is not None and first.start() < _glossary_at(html):
         items = _siblings(html, first.start(), "li")
         terms: dict[str, str] = {}
         for a, b in items:

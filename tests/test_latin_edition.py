@@ -380,3 +380,38 @@ def test_a_site_built_without_the_latin_edition_offers_none_and_prints_none(tmp_
     page = BeautifulSoup((site / "evidence/index.html").read_text("utf-8"), "lxml")
     assert page.select("[hreflang=ru]") and not page.select(f"[hreflang={LANG}]")
     assert not [target for _, target in jobs(load_project(ROOT), site) if "latn" in target.parts]
+
+
+def test_two_cyrillic_letters_written_as_one_latin_letter_make_one_letter_in_the_page_and_its_contents() -> None:
+    """Е and Э are both E in Latin letters: their terms come under one heading, in the Latin order, and the contents
+    (a sidebar's nested lists) follow; the letter index and its links are the page's new letters."""
+    from handbook.latin_edition import latin_glossary
+
+    def item(target: str, text: str, inner: str = "") -> str:
+        return f'<li class="md-nav__item">\n  <a href="#{target}" class="md-nav__link">\n    <span class="md-ellipsis">\n      {text}\n    </span>\n  </a>\n{inner}</li>'
+
+    def letter(target: str, text: str, terms: list[tuple[str, str]]) -> str:
+        inner = f'<nav class="md-nav" aria-label="{text}">\n<ul class="md-nav__list">\n' + "\n".join(item(*term) for term in terms) + "\n</ul>\n</nav>\n"
+        return item(target, text, inner)
+
+    contents = '<nav class="md-nav md-nav--secondary"><ul class="md-nav__list" data-md-component="toc">\n'
+    contents += "\n".join([letter("letter-е", "Е", [("enbek", "Еңбек")]), letter("letter-м", "М", [("mektep", "Мектеп")]), letter("letter-э", "Э", [("eval", "Эвалюация")])])
+    contents += "\n</ul></nav>"
+    body = (
+        '<nav class="hb-letters" aria-label="Әріптер">\n<a href="#letter-е">Е</a>\n<a href="#letter-м">М</a>\n<a href="#letter-э">Э</a>\n</nav>\n'
+        '<div class="hb-glossary" data-kind="glossary" data-id="glossary">\n'
+        '<h2 class="hb-letter" id="letter-е">Е<a class="headerlink" href="#letter-е">&para;</a></h2>\n'
+        '<h3 class="hb-entry__term" id="enbek">Еңбек</h3>\n<div class="hb-entry"><p>А.</p></div>\n'
+        '<h2 class="hb-letter" id="letter-м">М<a class="headerlink" href="#letter-м">&para;</a></h2>\n'
+        '<h3 class="hb-entry__term" id="mektep">Мектеп</h3>\n<div class="hb-entry"><p>Б.</p></div>\n'
+        '<h2 class="hb-letter" id="letter-э">Э<a class="headerlink" href="#letter-э">&para;</a></h2>\n'
+        '<h3 class="hb-entry__term" id="eval">Эвалюация</h3>\n<div class="hb-entry"><p>В.</p></div>\n'
+        "</div>"
+    )
+    twin = latin_page(f'<html lang="kk"><body>{contents}\n{body}</body></html>', "glossary/index.html", WRITER, PAGES)
+    page = BeautifulSoup(latin_glossary(twin, WRITER), "lxml")
+    assert [h.get_text().rstrip("¶") for h in page.select(".hb-glossary h2, .hb-glossary h3")] == ["E", "Eñbek", "Evaliuatsia", "M", "Mektep"]
+    assert [a.get_text() for a in page.select(".hb-letters a")] == ["E", "M"]
+    assert all(page.select_one(a["href"]) is not None for a in page.select(".hb-letters a"))
+    listed = [(a["href"], a.get_text(strip=True)) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+    assert listed == [("#letter-e", "E"), ("#enbek", "Eñbek"), ("#eval", "Evaliuatsia"), ("#letter-m", "M"), ("#mektep", "Mektep")]
