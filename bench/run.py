@@ -1,7 +1,6 @@
 """`make bench`: build time, per-language scaling, data-layer share, memory, serve latency, page weight, search recall
 and speed, PDFs, growth, and how long `make check` and the full test suite take."""
 
-import functools
 import gzip
 import io
 import json
@@ -13,11 +12,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +29,7 @@ from handbook.pdf import write_pdfs  # noqa: E402
 from handbook.project import load_project  # noqa: E402
 from handbook.urls import LATIN, LATIN_LANG  # noqa: E402
 
-from conftest import ENV, QuietHandler, copy_project  # noqa: E402  (the tests' scratch copy: the bench never touches the real files)
+from conftest import ENV, copy_project, serving  # noqa: E402  (the tests' scratch copy: the bench never touches the real files)
 from reader_search import SearchBox, indexed_pages, recall, sample_words  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 from test_serve import get as fetch  # noqa: E402
@@ -208,17 +205,6 @@ def built_site(project: Path) -> Iterator[Path]:
         yield site
     finally:
         shutil.rmtree(site, ignore_errors=True)
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    """A built site on a free loopback port: its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
 
 
 @contextmanager
@@ -431,7 +417,7 @@ def main() -> None:
         for kind, latencies in serve_latency(project).items():
             print(f"`mkdocs serve` shows a {kind} edit in: {', '.join(f'{s:.2f}' for s in latencies)} s (median {statistics.median(latencies):.2f} s; one language's build: {kk['seconds']:.2f} s)")
         with built_site(project) as site:
-            with served(site) as base:
+            with serving(site) as base:
                 weights = page_weight(site, base)
                 saving = save_seconds(base)
                 times = query_times(base)
@@ -443,7 +429,7 @@ def main() -> None:
             added, worker = offline_weight(site)
             builder = [path.read_bytes() for path in (site / "assets/javascripts/session.js", site / "assets/stylesheets/session.css")]
             pieces = [(site / url_prefix(lang) / "session" / "pieces.js").read_bytes() for lang in LANGUAGES]
-            with served(site) as base:
+            with serving(site) as base:
                 drawn, printing, printed_pages, printed_bytes = session_figures(site, base)
                 summarised = cohort_seconds(base)
             wall, by_language, (largest, size) = pdf_figures(project, site)

@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 from handbook.diff import DiffError
 from handbook.edition import add_pdfs
@@ -63,7 +64,7 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument("base", help="the revision before the change (a commit, branch or tag: main, HEAD~1, origin/main)")
     diff.add_argument("head", nargs="?", default=None, help="the revision after it (default: the working tree)")
     diff.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="text (default), markdown (a pull request's summary) or json (schemas/diff.schema.json)")
-    diff.add_argument("--lang", default="en", help="the language(s) the report speaks, comma-separated: kk, ru, en (default: en); the texts changed are shown in their own")
+    diff.add_argument("--lang", type=spoken, default=("en",), help="the language(s) the report speaks, comma-separated: kk, ru, en (default: en); the texts changed are shown in their own")
     diff.add_argument("--site-url", default=None, help="the published site's address, for the addresses readers see changes at (default: HANDBOOK_SITE_URL)")
     shots = commands.add_parser("screenshots", help="screenshots of the pages `diff` names, before and after, on a desktop and a phone (chromium)")
     shots.add_argument("base", help="the revision before the change")
@@ -147,7 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     return build_site(root, site_dir)
 
 
-def diff_revisions(root: Path, base: str, head: str | None, style: str, site_url: str | None, speaks: str = "en") -> int:
+def spoken(value: str) -> tuple[Lang, ...]:
+    """The languages a report speaks, from `--lang kk,ru`, in the order given."""
+    langs = tuple(value.split(","))
+    if not langs or not set(langs) <= set(LANGUAGES):
+        raise argparse.ArgumentTypeError(f"--lang {value}: give one or more of {', '.join(LANGUAGES)}, comma-separated")
+    return cast(tuple[Lang, ...], langs)
+
+
+def diff_revisions(root: Path, base: str, head: str | None, style: str, site_url: str | None, langs: tuple[Lang, ...] = ("en",)) -> int:
     """Print what changed between two revisions; a revision that is not one, or a side that does not validate (each
     problem by file and line, under its side), is an error."""
     import os
@@ -158,11 +167,7 @@ def diff_revisions(root: Path, base: str, head: str | None, style: str, site_url
         report = diff(root, base, head, site_url or os.environ.get("HANDBOOK_SITE_URL") or None)
     except DiffError as error:
         return refused("diff", error)
-    langs = tuple(lang for lang in LANGUAGES if lang in speaks.split(","))
-    if not langs or set(speaks.split(",")) - set(LANGUAGES):
-        print(f"handbook diff: --lang {speaks}: give one or more of {', '.join(LANGUAGES)}, comma-separated", file=sys.stderr)
-        return 2
-    print(FORMATS[style](report, tuple(lang for lang in speaks.split(",") if lang in LANGUAGES)), end="")
+    print(FORMATS[style](report, langs), end="")
     return 0
 
 

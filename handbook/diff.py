@@ -167,7 +167,7 @@ class _Places:
 def compare_data(base: Project, head: Project, site_url: str | None = None) -> list[Changed]:
     """Every data item added, removed, renamed (`renamed_from`) or changed, by file, in the files' order."""
     old, new = items(base), items(head)
-    places = {id(base): _Places.of(base, site_url), id(head): _Places.of(head, site_url)}
+    before_places, after_places = _Places.of(base, site_url), _Places.of(head, site_url)
     assessed = {item_id for a in assessments(base).values() for item_id in a.ids()}
     renamed = {(item.file_id, was): key for key, item in new.items() for was in item.renamed_from if (item.file_id, was) in old and (item.file_id, was) not in new}
     earlier = {key: was for was, key in renamed.items()}
@@ -182,7 +182,7 @@ def compare_data(base: Project, head: Project, site_url: str | None = None) -> l
             continue
         shown = after or before
         assert shown is not None
-        where = places[id(head if after else base)].of_item(key[0], key[1])
+        where = (after_places if after else before_places).of_item(key[0], key[1])
         found.append(Changed(shown.path, key[1], how, shown.name, versions, where, was[1] if was else "", (was or key)[1] in assessed))
     return sorted(found, key=lambda c: c.path)  # stable: each file's items in their order
 

@@ -1,8 +1,9 @@
 """The Latin edition's pages: a built Kazakh page written again in Latin letters (handbook/latin.py's Writer), as the
-edition under `latn/` shows it. The page's text and the attributes readers see or hear (titles, labels, alternative
-text) change script; what is marked as another language (`lang="ru"`, `lang="en"`) stays as it is, and so do scripts,
-styles and every id. Links to Kazakh pages lead to their Latin twins; every other link (assets, the other languages)
-leads where it led. The page says it is `kk-Latn`."""
+edition under `latn/` shows it. The page's text, the attributes readers see or hear (titles, labels, alternative
+text), its own data (JSON) and its style's strings (the printed footer) change script; what is marked as another
+language (`lang="ru"`, `lang="en"`) stays as it is, and so do scripts and every id. Links to Kazakh pages lead to
+their Latin twins; every other link (assets, the other languages) leads where it led. The page says it is
+`kk-Latn`. The glossary is put in the Latin alphabet's order, and the session builder's pieces are written too."""
 
 import functools
 import json

@@ -20,7 +20,7 @@ SIZES = {"desktop": (1280, 900), "phone": (360, 740)}
 MOST = 24  # addresses shot at the most (each on both sides and both sizes); the rest are named, not shot
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     """A file server that keeps its log to itself."""
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
@@ -28,9 +28,9 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def _served(site: Path) -> Iterator[str]:
-    """A built site on a free loopback port: its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+def serving(site: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+    """A folder (a built site) served on a free loopback port while the block runs, by `handler`: its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -85,7 +85,7 @@ def take(root: Path, base: str, head: str | None, out: Path, chromium: str) -> l
                 if build_site(tree, sites[side]):
                     raise RuntimeError(f"the {side} side did not build")
         for side, site in sites.items():
-            with _served(site) as served:
+            with serving(site) as served:
                 for n, pair in enumerate(shots[:MOST], 1):
                     address = pair[side == "after"]
                     if not _has(site, address):  # a page the change adds, or removes

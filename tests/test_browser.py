@@ -101,11 +101,7 @@ def test_a_term_shows_its_definition_on_hover_and_on_keyboard_focus(browser: Bro
 @pytest.mark.parametrize("lang, title", [("ru", "Страница не найдена"), ("en", "Page not found"), ("kk", "Бет табылмады")])
 def test_a_mistyped_address_shows_the_404_page_of_its_language(browser: Browser, site: Path, lang: str, title: str) -> None:
     """As GitHub Pages does, the server answers every missing address with the root 404.html."""
-    import functools
-    import threading
-    from http.server import ThreadingHTTPServer
-
-    from conftest import QuietHandler
+    from conftest import QuietHandler, serving
 
     class PagesHost(QuietHandler):
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -118,15 +114,13 @@ def test_a_mistyped_address_shows_the_404_page_of_its_language(browser: Browser,
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesHost, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    page = browser.new_page()
-    page.goto(f"http://127.0.0.1:{server.server_port}/{page_url(lang, 'no-such-page/here')}")
-    page.wait_for_load_state()
-    assert page.evaluate("document.documentElement.lang") == lang
-    assert title in page.locator("h1").inner_text()
-    page.close()
-    server.shutdown()
+    with serving(site, PagesHost) as base:
+        page = browser.new_page()
+        page.goto(f"{base}{page_url(lang, 'no-such-page/here')}")
+        page.wait_for_load_state()
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert title in page.locator("h1").inner_text()
+        page.close()
 
 
 @pytest.mark.parametrize("slug", ["", "evidence", "competencies", "school-practice/development-rubric", "glossary", "capacity", "sources"])
